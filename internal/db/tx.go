@@ -1,0 +1,138 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Tx is one transaction of a service method. Now is the moment the
+// transaction began, taken from the database's clock: every row the method
+// writes carries the same time.
+type Tx struct {
+	ctx     context.Context
+	tx      *sql.Tx
+	dialect Dialect
+	Now     time.Time
+}
+
+// Write runs fn in a write transaction and commits when fn returns nil. On
+// SQLite the transaction begins IMMEDIATE on the single writer connection;
+// on PostgreSQL a serialization failure or deadlock is retried a few times.
+func (d *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		err = d.run(ctx, d.w, fn)
+		if d.dialect != Postgres || KindOf(err) != KindBusy {
+			return err
+		}
+		time.Sleep(time.Duration(attempt+1) * 20 * time.Millisecond)
+	}
+	return err
+}
+
+// Read runs fn in a read transaction, which sees one consistent snapshot.
+func (d *DB) Read(ctx context.Context, fn func(tx *Tx) error) error {
+	return d.run(ctx, d.r, fn)
+}
+
+func (d *DB) run(ctx context.Context, pool *sql.DB, fn func(tx *Tx) error) (err error) {
+	stx, err := pool.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", Normalize(err))
+	}
+	tx := &Tx{ctx: ctx, tx: stx, dialect: d.dialect, Now: d.clock.Now().UTC().Truncate(time.Microsecond)}
+	defer func() {
+		if p := recover(); p != nil {
+			_ = stx.Rollback()
+			panic(p)
+		}
+	}()
+	if err := fn(tx); err != nil {
+		if rbErr := stx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
+			return errors.Join(err, fmt.Errorf("rollback: %w", rbErr))
+		}
+		return err
+	}
+	if err := stx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", Normalize(err))
+	}
+	return nil
+}
+
+// Context returns the context the transaction runs under.
+func (t *Tx) Context() context.Context { return t.ctx }
+
+// Dialect tells which engine runs the transaction.
+func (t *Tx) Dialect() Dialect { return t.dialect }
+
+// Exec runs a statement that returns no rows.
+func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	res, err := t.tx.ExecContext(t.ctx, query, args...)
+	return res, Normalize(err)
+}
+
+// ExecAffected runs a statement and returns the number of rows it changed.
+func (t *Tx) ExecAffected(query string, args ...any) (int64, error) {
+	res, err := t.Exec(query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// Query runs a statement that returns rows.
+func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
+	rows, err := t.tx.QueryContext(t.ctx, query, args...)
+	return rows, Normalize(err)
+}
+
+// QueryRow runs a statement that returns at most one row. Scan returns
+// sql.ErrNoRows when there is none.
+func (t *Tx) QueryRow(query string, args ...any) *Row {
+	return &Row{row: t.tx.QueryRowContext(t.ctx, query, args...)}
+}
+
+// Insert runs an INSERT … RETURNING id and returns the new id.
+func (t *Tx) Insert(query string, args ...any) (int64, error) {
+	var id int64
+	if err := t.QueryRow(query+" RETURNING id", args...).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// Row is the result of QueryRow with driver errors normalized.
+type Row struct{ row *sql.Row }
+
+// Scan copies the row's columns into dest.
+func (r *Row) Scan(dest ...any) error { return Normalize(r.row.Scan(dest...)) }
+
+// ForUpdate returns the row-locking clause for SELECTs inside a write
+// transaction: " FOR UPDATE" on PostgreSQL, nothing on SQLite (whose single
+// writer already excludes every other writer).
+func (t *Tx) ForUpdate() string {
+	if t.dialect == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
+// Collect scans every row with scan and closes rows.
+func Collect[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, Normalize(err)
+		}
+		out = append(out, v)
+	}
+	return out, Normalize(rows.Err())
+}
