@@ -1,30 +1,29 @@
 package auth
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
-	"context"
-
 	"lantai.dev/lantai/internal/db"
 )
 
 // AuditEntry is one line of the audit log.
 type AuditEntry struct {
-	ID        int64
-	At        time.Time
-	ActorID   int64
-	ActorName string
-	Door      Door
-	Action    string // e.g. "staff.create"
-	Entity    string // e.g. "staff"
-	EntityID  string
-	Summary   string // JSON: {"before": …, "after": …}
-	RequestID string
-	ClientIP  string
+	ID        int64     `json:"id"`
+	At        time.Time `json:"at"`
+	ActorID   int64     `json:"actor_id,omitempty"`
+	ActorName string    `json:"actor_name"`
+	Door      Door      `json:"door"`
+	Action    string    `json:"action"` // e.g. "staff.create"
+	Entity    string    `json:"entity"` // e.g. "staff"
+	EntityID  string    `json:"entity_id"`
+	Summary   string    `json:"summary"` // JSON: {"before": …, "after": …}
+	RequestID string    `json:"request_id,omitempty"`
+	ClientIP  string    `json:"client_ip,omitempty"`
 }
 
 // Audit appends an entry for a change made by a in transaction tx. before

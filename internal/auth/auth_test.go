@@ -239,7 +239,7 @@ func TestPasswordChange(t *testing.T) {
 	setup(t, func(t *testing.T, s *auth.Service, c *clock.Settable) {
 		ctx := context.Background()
 		st := mustCreate(t, s, "chenjing", auth.RoleReference)
-		if err := s.SetPassword(ctx, cli, st.ID, "temporary-1"); err != nil {
+		if err := s.SetPassword(ctx, cli, st.ID, "temporary-1", true); err != nil {
 			t.Fatal(err)
 		}
 		_, p, err := login(s, "chenjing", "temporary-1", "")

@@ -219,4 +219,3 @@ func permissionsOf(tx *db.Tx, staffID int64) (PermSet, error) {
 	}
 	return set, nil
 }
-

@@ -336,13 +336,14 @@ func keepOneAdministrator(tx *db.Tx, change func() error) error {
 	return nil
 }
 
-// SetPassword sets another person's password (staff.manage); they must
-// change it at their next login. Their sessions end.
-func (s *Service) SetPassword(ctx context.Context, a Actor, id int64, password string) error {
+// SetPassword sets a person's password (staff.manage). When temporary is
+// true — the usual case when someone else chose it — they must change it at
+// their next login. Their sessions end.
+func (s *Service) SetPassword(ctx context.Context, a Actor, id int64, password string, temporary bool) error {
 	if err := a.Require(PermStaffManage); err != nil {
 		return err
 	}
-	return s.writePassword(ctx, a, id, password, id != a.StaffID, "staff.password_set")
+	return s.writePassword(ctx, a, id, password, temporary, "staff.password_set")
 }
 
 // ChangeOwnPassword lets a signed-in person choose a new password after

@@ -14,16 +14,16 @@ type Kind int
 
 // The kinds of database error that service methods react to.
 const (
-	KindOther            Kind = iota
-	KindUnique                // a unique or primary key constraint was violated
-	KindForeignKey            // a reference points at nothing, or a referenced row is still used
-	KindNotNull               // a required column was left empty
-	KindCheck                 // a check constraint failed
-	KindBusy                  // the database was locked or a serialization conflict occurred; retry
-	KindNotADatabase          // the file is not a database, or is damaged
-	KindCannotOpen            // the file cannot be opened
-	KindReadOnly              // the database cannot be written
-	KindDiskFull              // no space left
+	KindOther        Kind = iota
+	KindUnique            // a unique or primary key constraint was violated
+	KindForeignKey        // a reference points at nothing, or a referenced row is still used
+	KindNotNull           // a required column was left empty
+	KindCheck             // a check constraint failed
+	KindBusy              // the database was locked or a serialization conflict occurred; retry
+	KindNotADatabase      // the file is not a database, or is damaged
+	KindCannotOpen        // the file cannot be opened
+	KindReadOnly          // the database cannot be written
+	KindDiskFull          // no space left
 )
 
 var kindNames = map[Kind]string{

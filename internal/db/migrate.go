@@ -125,3 +125,25 @@ func (d *DB) Migrate(ctx context.Context) (int, error) {
 	}
 	return len(res), nil
 }
+
+func readDirNames(fsys fs.FS) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names, err
+}
+
+// latestVersion is the highest migration number among file names like
+// 00001_staff_audit.sql.
+func latestVersion(names []string) int64 {
+	var max int64
+	for _, n := range names {
+		var v int64
+		if _, err := fmt.Sscanf(n, "%d_", &v); err == nil && v > max {
+			max = v
+		}
+	}
+	return max
+}

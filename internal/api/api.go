@@ -1,0 +1,224 @@
+// Package api is Lantai's JSON API under /api/v1/. It authenticates bearer
+// tokens, calls the same service methods as the web client, and answers
+// every error in one shape:
+//
+//	{"error": {"code": "not_found", "message": "…", "field": "…", "request_id": "…"}}
+package api
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"lantai.dev/lantai/internal/apperr"
+	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/httpx"
+	"lantai.dev/lantai/internal/i18n"
+)
+
+// Prefix is where the API lives.
+const Prefix = "/api/v1"
+
+//go:embed openapi.json
+var openAPIDocument []byte
+
+// OpenAPIDocument returns the OpenAPI 3 description of the API.
+func OpenAPIDocument() []byte { return openAPIDocument }
+
+// Config is what the API needs to know about its deployment.
+type Config struct {
+	TrustProxy bool
+}
+
+// Server serves the JSON API.
+type Server struct {
+	auth *auth.Service
+	tr   *i18n.Catalog
+	log  *slog.Logger
+	cfg  Config
+	mux  *http.ServeMux
+}
+
+// Route is one API operation.
+type Route struct {
+	Method, Path string
+	handler      func(*Server, *call) (int, any, error)
+}
+
+// routes lists every operation; the OpenAPI test compares it with the document.
+var routes = []Route{
+	{"GET", "/me", (*Server).me},
+	{"GET", "/permissions", (*Server).permissions},
+	{"GET", "/staff", (*Server).listStaff},
+	{"POST", "/staff", (*Server).createStaff},
+	{"GET", "/staff/{id}", (*Server).getStaff},
+	{"PATCH", "/staff/{id}", (*Server).updateStaff},
+	{"PUT", "/staff/{id}/password", (*Server).setPassword},
+	{"GET", "/roles", (*Server).listRoles},
+	{"POST", "/roles", (*Server).createRole},
+	{"PUT", "/roles/{code}/permissions", (*Server).setRolePermissions},
+	{"GET", "/audit", (*Server).listAudit},
+	{"GET", "/tokens", (*Server).listTokens},
+	{"POST", "/tokens", (*Server).createToken},
+	{"DELETE", "/tokens/{id}", (*Server).revokeToken},
+}
+
+// Routes returns the API operations (method and path below Prefix), plus
+// the unauthenticated document route.
+func Routes() []Route {
+	out := append([]Route(nil), routes...)
+	return append(out, Route{Method: "GET", Path: "/openapi.json"})
+}
+
+// New builds the API front door.
+func New(a *auth.Service, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
+	s := &Server{auth: a, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
+	s.mux.HandleFunc("GET "+Prefix+"/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(openAPIDocument)
+	})
+	for _, rt := range routes {
+		h := rt.handler
+		s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.wrap(h))
+	}
+	s.mux.HandleFunc(Prefix+"/", s.notFound)
+	return s
+}
+
+// Register mounts the API on mux.
+func (s *Server) Register(mux *http.ServeMux) {
+	mux.Handle(Prefix+"/", s.mux)
+}
+
+// call is one API request being served.
+type call struct {
+	*http.Request
+	actor  auth.Actor
+	locale string
+}
+
+func (s *Server) wrap(h func(*Server, *call) (int, any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c := &call{Request: r, locale: apiLocale(r)}
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || strings.TrimSpace(token) == "" {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="lantai"`)
+			s.writeError(w, r, c.locale, apperr.New(apperr.Unauthenticated, "error.token_invalid"))
+			return
+		}
+		p, err := s.auth.TokenPrincipal(r.Context(), strings.TrimSpace(token))
+		if err != nil {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="lantai", error="invalid_token"`)
+			s.writeError(w, r, c.locale, err)
+			return
+		}
+		c.actor = p.Actor(auth.DoorAPI, httpx.RequestID(r), httpx.ClientIP(r, s.cfg.TrustProxy))
+		status, body, err := h(s, c)
+		if err != nil {
+			s.writeError(w, r, c.locale, err)
+			return
+		}
+		writeJSON(w, status, body)
+	}
+}
+
+// apiLocale picks the language of error messages: Accept-Language, else zh-CN.
+func apiLocale(r *http.Request) string { return i18n.FromAcceptLanguage(r.Header.Get("Accept-Language")) }
+
+// notFound answers unknown routes, and known routes with the wrong method.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != Prefix+"/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	loc := apiLocale(r)
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeJSON(w, http.StatusMethodNotAllowed, errorBody("method_not_allowed", s.tr.T(loc, "error.method_not_allowed", nil), "", httpx.RequestID(r)))
+		return
+	}
+	writeJSON(w, http.StatusNotFound, errorBody(string(apperr.NotFound), s.tr.T(loc, "error.route_not_found", nil), "", httpx.RequestID(r)))
+}
+
+type errorDetail struct {
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+	Field     string `json:"field,omitempty"`
+	RequestID string `json:"request_id,omitempty"`
+}
+
+func errorBody(code, msg, field, requestID string) map[string]errorDetail {
+	return map[string]errorDetail{"error": {Code: code, Message: msg, Field: field, RequestID: requestID}}
+}
+
+// writeError answers with the one error shape. Internal errors are logged
+// with the request id and shown only as a generic message quoting that id.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, locale string, err error) {
+	id := httpx.RequestID(r)
+	var e *apperr.Error
+	if !errors.As(err, &e) {
+		s.log.Error("api request failed", "request_id", id, "method", r.Method, "path", r.URL.Path, "err", err)
+		writeJSON(w, http.StatusInternalServerError, errorBody(string(apperr.Internal), s.tr.T(locale, "error.internal_with_id", map[string]any{"ID": id}), "", id))
+		return
+	}
+	writeJSON(w, httpx.Status(e.Code), errorBody(string(e.Code), s.tr.Error(locale, e), e.Field, id))
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if body != nil {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.Encode(body)
+	}
+}
+
+// maxBody bounds a request body (imports will have their own limits).
+const maxBody = 1 << 20
+
+// decode reads a JSON request body into v, refusing unknown fields, and
+// names the problem (and where it is) when the body is malformed.
+func (c *call) decode(v any) error {
+	dec := json.NewDecoder(io.LimitReader(c.Body, maxBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		detail := err.Error()
+		switch {
+		case errors.Is(err, io.EOF):
+			detail = "empty body"
+		case errors.As(err, &syn):
+			detail = fmt.Sprintf("syntax error at byte %d", syn.Offset)
+		case errors.As(err, &typ):
+			detail = fmt.Sprintf("field %q must be %s", typ.Field, typ.Type)
+		}
+		return apperr.New(apperr.Invalid, "error.json_invalid", "Detail", detail)
+	}
+	if dec.More() {
+		return apperr.New(apperr.Invalid, "error.json_invalid", "Detail", "more than one JSON value")
+	}
+	return nil
+}
+
+// pathID reads a numeric path parameter.
+func (c *call) pathID(name string) (int64, error) {
+	v := c.PathValue(name)
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, apperr.New(apperr.NotFound, "error.bad_id", "Value", v).WithField(name)
+	}
+	return id, nil
+}

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+
+	"lantai.dev/lantai/internal/api"
+	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/clock"
+	"lantai.dev/lantai/internal/db"
+	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/web"
+)
+
+// App is a running Lantai: the database, the capabilities and the HTTP
+// handler of every front door.
+type App struct {
+	Cfg     Config
+	DB      *db.DB
+	Auth    *auth.Service
+	Tr      *i18n.Catalog
+	Log     *slog.Logger
+	Handler http.Handler
+	lock    *db.ServerLock
+}
+
+// Open opens the database, brings its schema up to date (or refuses when
+// migrations are pending and AutoMigrate is off), seeds the built-in roles,
+// and builds every front door.
+func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*App, error) {
+	if c == nil {
+		c = clock.System{}
+	}
+	zone, err := time.LoadLocation(cfg.TimeZone)
+	if err != nil {
+		return nil, fmt.Errorf("time zone %q: %w", cfg.TimeZone, err)
+	}
+	d, err := db.Open(ctx, cfg.DB, db.Options{Clock: c})
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Cfg: cfg, DB: d, Log: log}
+	if err := a.prepare(ctx); err != nil {
+		d.Close()
+		return nil, err
+	}
+	a.Tr, err = i18n.Load()
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	a.Auth = auth.NewService(d, auth.Config{SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax})
+	if err := a.Auth.Bootstrap(ctx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("seed built-in roles: %w", err)
+	}
+	w, err := web.New(a.Auth, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	apiSrv := api.New(a.Auth, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
+	a.Handler = a.routes(w, apiSrv)
+	return a, nil
+}
+
+func (a *App) prepare(ctx context.Context) error {
+	st, err := a.DB.MigrationStatus(ctx)
+	if err != nil {
+		return err
+	}
+	if !st.Pending() {
+		return nil
+	}
+	if !a.Cfg.AutoMigrate {
+		return fmt.Errorf("the database needs %d migration(s) (schema %d, this lantai expects %d); run `lantai migrate` or start with --migrate=true",
+			st.Latest-st.Current, st.Current, st.Latest)
+	}
+	n, err := a.DB.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	a.Log.Info("database migrated", "applied", n, "version", st.Latest)
+	return nil
+}
+
+// Close closes the database.
+func (a *App) Close() error {
+	if a.lock != nil {
+		a.lock.Release()
+	}
+	return a.DB.Close()
+}
+
+// Listen opens the listening socket with a clear message when the address
+// is taken or not allowed.
+func Listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, fmt.Errorf("the address %s is already in use (another lantai or another program listens there); choose another with --addr", addr)
+		}
+		if errors.Is(err, syscall.EACCES) {
+			return nil, fmt.Errorf("not allowed to listen on %s (ports below 1024 need privileges); choose another with --addr", addr)
+		}
+		return nil, fmt.Errorf("cannot listen on %s (check --addr): %w", addr, err)
+	}
+	return ln, nil
+}
+
+// Serve answers HTTP on ln until ctx is cancelled, then lets in-flight
+// requests finish (up to ShutdownTimeout) before returning.
+func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	if a.DB.Dialect() == db.SQLite && a.lock == nil {
+		lock, err := db.LockServer(a.DB.Path())
+		if err != nil {
+			return err
+		}
+		a.lock = lock
+	}
+	srv := &http.Server{
+		Handler:           a.Handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       5 * time.Minute, // uploads of large MARC files
+		WriteTimeout:      10 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
+	}
+	if a.Cfg.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(a.Cfg.TLSCert, a.Cfg.TLSKey)
+		if err != nil {
+			return fmt.Errorf("--tls-cert/--tls-key: %w", err)
+		}
+		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		ln = tls.NewListener(ln, srv.TLSConfig)
+	}
+	go a.housekeeping(ctx)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	a.Log.Info("shutting down: finishing in-flight requests", "timeout", a.Cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), a.Cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// housekeeping purges expired sessions now and then.
+func (a *App) housekeeping(ctx context.Context) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		if err := a.Auth.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("purging expired sessions", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

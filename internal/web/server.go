@@ -1,0 +1,103 @@
+// Package web is the staff web client (/staff/) and the public pages (/):
+// server-rendered html/template pages that work without JavaScript, in
+// zh-CN and English.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/i18n"
+)
+
+// Config is what the web client needs to know about its deployment.
+type Config struct {
+	// TrustProxy takes the client address from X-Forwarded-For.
+	TrustProxy bool
+	// SecureCookies marks cookies Secure even when Lantai itself serves
+	// plain HTTP (behind a TLS-terminating proxy). Over TLS they always are.
+	SecureCookies bool
+	// Zone is the library's time zone, in which times are shown (they are
+	// stored in UTC). Asia/Shanghai when nil.
+	Zone *time.Location
+}
+
+// Server serves the web pages.
+type Server struct {
+	auth   *auth.Service
+	tr     *i18n.Catalog
+	log    *slog.Logger
+	cfg    Config
+	pages  *pages
+	assets *assets
+}
+
+// New builds the web front door.
+func New(a *auth.Service, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server, error) {
+	as, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Zone == nil {
+		cfg.Zone = time.FixedZone("CST", 8*3600)
+	}
+	p, err := loadPages(as, cfg.Zone)
+	if err != nil {
+		return nil, err
+	}
+	return &Server{auth: a, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+}
+
+// StaffRoute is a page of the staff client and the permission it needs
+// ("" = any signed-in staff member).
+type StaffRoute struct {
+	Pattern string
+	Perm    auth.Permission
+	handler func(*Server, *req)
+}
+
+// staffRoutes lists every staff page. The route × role test walks it.
+var staffRoutes = []StaffRoute{
+	{"GET /staff/{$}", "", (*Server).home},
+	{"GET /staff/password", "", (*Server).passwordForm},
+	{"POST /staff/password", "", (*Server).passwordChange},
+	{"POST /staff/logout", "", (*Server).logout},
+	{"POST /staff/logout-everywhere", "", (*Server).logoutEverywhere},
+	{"POST /staff/language", "", (*Server).staffLanguage},
+	{"GET /staff/tokens", "", (*Server).tokens},
+	{"POST /staff/tokens", "", (*Server).tokenCreate},
+	{"POST /staff/tokens/{id}/revoke", "", (*Server).tokenRevoke},
+	{"GET /staff/audit", auth.PermAuditView, (*Server).audit},
+	{"GET /staff/accounts", auth.PermStaffManage, (*Server).accounts},
+	{"POST /staff/accounts", auth.PermStaffManage, (*Server).accountCreate},
+	{"GET /staff/accounts/{id}", auth.PermStaffManage, (*Server).account},
+	{"POST /staff/accounts/{id}", auth.PermStaffManage, (*Server).accountUpdate},
+	{"POST /staff/accounts/{id}/password", auth.PermStaffManage, (*Server).accountPassword},
+	{"GET /staff/roles", auth.PermRolesManage, (*Server).roles},
+	{"POST /staff/roles", auth.PermRolesManage, (*Server).roleCreate},
+	{"GET /staff/roles/{code}", auth.PermRolesManage, (*Server).role},
+	{"POST /staff/roles/{code}", auth.PermRolesManage, (*Server).roleUpdate},
+	{"GET /staff/modules/{module}", "", (*Server).module},
+}
+
+// StaffRoutes returns the staff pages and their permissions (for tests and
+// documentation).
+func StaffRoutes() []StaffRoute { return append([]StaffRoute(nil), staffRoutes...) }
+
+// Register adds the web routes to mux.
+func (s *Server) Register(mux *http.ServeMux) {
+	mux.Handle("GET /static/", s.assets)
+	mux.HandleFunc("GET /{$}", s.public(s.publicHome))
+	mux.HandleFunc("GET /language", s.publicLanguage)
+	mux.HandleFunc("GET /staff/login", s.public(s.loginForm))
+	mux.HandleFunc("POST /staff/login", s.public(s.login))
+	mux.HandleFunc("GET /staff", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/staff/", http.StatusMovedPermanently)
+	})
+	for _, rt := range staffRoutes {
+		h := rt.handler
+		mux.HandleFunc(rt.Pattern, s.staff(rt.Perm, func(r *req) { h(s, r) }))
+	}
+}
