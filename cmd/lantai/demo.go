@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
-	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/app"
+	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 )
 

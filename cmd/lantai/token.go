@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 
-	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/app"
+	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 )
 

@@ -129,7 +129,9 @@ func (s *Server) wrap(h func(*Server, *call) (int, any, error)) http.HandlerFunc
 }
 
 // apiLocale picks the language of error messages: Accept-Language, else zh-CN.
-func apiLocale(r *http.Request) string { return i18n.FromAcceptLanguage(r.Header.Get("Accept-Language")) }
+func apiLocale(r *http.Request) string {
+	return i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+}
 
 // notFound answers unknown routes, and known routes with the wrong method.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {

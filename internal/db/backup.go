@@ -30,8 +30,9 @@ func (d *DB) Backup(ctx context.Context, target string) error {
 	}
 	tmp := abs + ".partial"
 	os.Remove(tmp)
-	// VACUUM cannot run on a query_only connection, so use a plain one.
-	conn, err := sql.Open("sqlite", sqliteDSN(d.path, false)+"&_query_only=0")
+	// VACUUM INTO cannot run on a query_only connection, so use a plain
+	// one; it reads one snapshot and does not block the writer.
+	conn, err := sql.Open("sqlite", sqliteDSN(d.path, plainConn))
 	if err != nil {
 		return err
 	}
@@ -136,7 +137,7 @@ func Restore(ctx context.Context, dbPath, file, stamp string) (string, error) {
 		kept = abs + ".before-restore-" + stamp
 		// Fold the write-ahead log into the old file so that the kept copy
 		// is complete on its own.
-		if old, err := sql.Open("sqlite", sqliteDSN(abs, true)); err == nil {
+		if old, err := sql.Open("sqlite", sqliteDSN(abs, writerConn)); err == nil {
 			old.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
 			old.Close()
 		}

@@ -11,11 +11,20 @@ import (
 	_ "modernc.org/sqlite" // the SQLite driver, registered as "sqlite"
 )
 
+// connRole says what a SQLite connection pool is for.
+type connRole int
+
+const (
+	writerConn connRole = iota // the one writer: BEGIN IMMEDIATE
+	readerConn                 // readers: query_only
+	plainConn                  // maintenance (backup): neither
+)
+
 // sqliteDSN builds the connection string for one SQLite pool. Every
 // connection runs in WAL mode with synchronous=FULL (a committed loan
 // survives power loss), foreign keys on and a busy timeout; the writer starts
 // its transactions with BEGIN IMMEDIATE so that two writers never deadlock.
-func sqliteDSN(path string, writer bool) string {
+func sqliteDSN(path string, role connRole) string {
 	q := url.Values{}
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
@@ -24,9 +33,10 @@ func sqliteDSN(path string, writer bool) string {
 	q.Add("_pragma", "temp_store(MEMORY)")
 	q.Set("_time_integer_format", "unix_micro")
 	q.Set("_inttotime", "1")
-	if writer {
+	switch role {
+	case writerConn:
 		q.Set("_txlock", "immediate")
-	} else {
+	case readerConn:
 		q.Set("_query_only", "1")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
@@ -47,7 +57,7 @@ func openSQLite(ctx context.Context, path string, opts Options) (*DB, error) {
 	if err := checkWritableDir(dir); err != nil {
 		return nil, err
 	}
-	w, err := sql.Open("sqlite", sqliteDSN(abs, true))
+	w, err := sql.Open("sqlite", sqliteDSN(abs, writerConn))
 	if err != nil {
 		return nil, fmt.Errorf("open SQLite %s: %w", abs, err)
 	}
@@ -71,7 +81,7 @@ func openSQLite(ctx context.Context, path string, opts Options) (*DB, error) {
 	if readers <= 0 {
 		readers = 4
 	}
-	r, err := sql.Open("sqlite", sqliteDSN(abs, false))
+	r, err := sql.Open("sqlite", sqliteDSN(abs, readerConn))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open SQLite readers %s: %w", abs, err)

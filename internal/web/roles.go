@@ -9,8 +9,8 @@ import (
 )
 
 type rolesData struct {
-	Roles []auth.Role
-	Error string
+	Roles                []auth.Role
+	Error                string
 	Code, NameZH, NameEN string
 }
 

@@ -1,0 +1,325 @@
+package app_test
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"lantai.dev/lantai/internal/app/apptest"
+	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/web"
+)
+
+// allowedRoles says, by hand, which built-in roles may use each staff route
+// with the default permissions. "*" means every signed-in person.
+var allowedRoles = map[string][]string{
+	"GET /staff/{$}":                     {"*"},
+	"GET /staff/password":                {"*"},
+	"POST /staff/password":               {"*"},
+	"POST /staff/logout":                 {"*"},
+	"POST /staff/logout-everywhere":      {"*"},
+	"POST /staff/language":               {"*"},
+	"GET /staff/tokens":                  {"*"},
+	"POST /staff/tokens":                 {"*"},
+	"POST /staff/tokens/{id}/revoke":     {"*"},
+	"GET /staff/audit":                   {"director", "systems"},
+	"GET /staff/accounts":                {"systems"},
+	"POST /staff/accounts":               {"systems"},
+	"GET /staff/accounts/{id}":           {"systems"},
+	"POST /staff/accounts/{id}":          {"systems"},
+	"POST /staff/accounts/{id}/password": {"systems"},
+	"GET /staff/roles":                   {"systems"},
+	"POST /staff/roles":                  {"systems"},
+	"GET /staff/roles/{code}":            {"systems"},
+	"POST /staff/roles/{code}":           {"systems"},
+	"GET /staff/modules/{module}":        {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+}
+
+// concrete fills a route pattern's wildcards with values that exist.
+func concrete(pattern string, staffID string) (method, path string) {
+	method, path, _ = strings.Cut(pattern, " ")
+	r := strings.NewReplacer("{$}", "", "{id}", staffID, "{code}", "test_dummy", "{module}", "catalog")
+	path = r.Replace(path)
+	if strings.HasPrefix(path, "/staff/tokens/") {
+		path = "/staff/tokens/999999/revoke"
+	}
+	return
+}
+
+func TestEveryStaffRouteForEveryRole(t *testing.T) {
+	s := apptest.Start(t, "")
+	routes := web.StaffRoutes()
+	if len(routes) != len(allowedRoles) {
+		t.Fatalf("the table names %d routes, the web client has %d: update the table", len(allowedRoles), len(routes))
+	}
+	target := s.CreateStaff(t, "target", auth.RoleCirculation)
+	if _, err := s.App.Auth.CreateRole(t.Context(), auth.CLIActor("t"), "test_dummy", "测试", "Test"); err != nil {
+		t.Fatal(err)
+	}
+	// Nobody signed in: every staff route leads to the login page.
+	anon := s.NewClient(t)
+	for _, rt := range routes {
+		method, path := concrete(rt.Pattern, "1")
+		var status int
+		var h http.Header
+		if method == "GET" {
+			status, _, h = anon.Get(path)
+		} else {
+			status, _, h = anon.PostForm(path, url.Values{})
+		}
+		if status != http.StatusSeeOther || !strings.HasPrefix(h.Get("Location"), "/staff/login") {
+			t.Errorf("anonymous %s: %d %s", rt.Pattern, status, h.Get("Location"))
+		}
+	}
+	staffID := itoa(target.ID)
+	for _, role := range auth.BuiltinRoles {
+		s.CreateStaff(t, "u_"+role.Code, role.Code)
+		c := s.NewClient(t)
+		c.Login("u_"+role.Code, "password-u_"+role.Code)
+		var last []web.StaffRoute
+		for _, rt := range routes {
+			if strings.Contains(rt.Pattern, "logout") {
+				last = append(last, rt) // these end the session: try them at the end
+				continue
+			}
+			checkRoute(t, c, rt.Pattern, role.Code, staffID)
+		}
+		for _, rt := range last {
+			checkRoute(t, c, rt.Pattern, role.Code, staffID)
+			c.Login("u_"+role.Code, "password-u_"+role.Code)
+		}
+	}
+}
+
+func checkRoute(t *testing.T, c *apptest.Client, pattern, role, staffID string) {
+	t.Helper()
+	method, path := concrete(pattern, staffID)
+	var status int
+	var body string
+	var h http.Header
+	if method == "GET" {
+		status, body, h = c.Get(path)
+	} else {
+		status, body, h = c.PostForm(path, url.Values{})
+	}
+	allowed := false
+	for _, r := range allowedRoles[pattern] {
+		allowed = allowed || r == "*" || r == role
+	}
+	if status == http.StatusSeeOther && strings.HasPrefix(h.Get("Location"), "/staff/login") {
+		if !strings.Contains(pattern, "logout") {
+			t.Errorf("%s as %s: sent to the login page", pattern, role)
+		}
+		return // signing out leads to the login page
+	}
+	if allowed && status == http.StatusForbidden {
+		t.Errorf("%s as %s: forbidden, want allowed", pattern, role)
+	}
+	if !allowed && status != http.StatusForbidden {
+		t.Errorf("%s as %s: status %d, want 403 (%.200s)", pattern, role, status, body)
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestCrossSitePostIsRejected(t *testing.T) {
+	s := apptest.Start(t, "")
+	s.CreateStaff(t, "desk", auth.RoleCirculation)
+	c := s.NewClient(t)
+	form := url.Values{"username": {"desk"}, "password": {"password-desk"}}
+	for _, hdr := range []map[string]string{
+		{"Sec-Fetch-Site": "cross-site"},
+		{"Origin": "https://evil.example"},
+	} {
+		req, _ := http.NewRequest("POST", s.URL+"/staff/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		for k, v := range hdr {
+			req.Header.Set(k, v)
+		}
+		resp, err := c.HTTP.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden {
+			t.Errorf("cross-site login with %v: status %d, want 403", hdr, resp.StatusCode)
+		}
+	}
+	// The same post from the site itself works.
+	c.Login("desk", "password-desk")
+}
+
+func TestLoginThrottledOverHTTP(t *testing.T) {
+	s := apptest.Start(t, "")
+	s.CreateStaff(t, "cat1", auth.RoleCataloguer)
+	c := s.NewClient(t)
+	var status int
+	var body string
+	for i := 0; i < 6; i++ {
+		status, body, _ = c.PostForm("/staff/login", url.Values{"username": {"cat1"}, "password": {"nope"}})
+	}
+	if status != http.StatusTooManyRequests || !strings.Contains(body, "登录失败次数过多") {
+		t.Fatalf("6th wrong password: %d %.300s", status, body)
+	}
+	status, _, _ = c.PostForm("/staff/login", url.Values{"username": {"cat1"}, "password": {"password-cat1"}})
+	if status != http.StatusTooManyRequests {
+		t.Fatalf("right password while throttled: %d", status)
+	}
+}
+
+func TestSessionExpiresAndFirstLoginForcesPasswordChange(t *testing.T) {
+	s := apptest.Start(t, "")
+	pw, err := s.App.Auth.EnsureAdmin(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := s.NewClient(t)
+	c.Login("admin", pw)
+	if status, _, h := c.Get("/staff/audit"); status != http.StatusSeeOther || h.Get("Location") != "/staff/password" {
+		t.Fatalf("before changing the one-time password: %d %s", status, h.Get("Location"))
+	}
+	status, body, _ := c.PostForm("/staff/password", url.Values{"current": {pw}, "password": {"new-secret-1"}, "confirm": {"new-secret-2"}})
+	if status != http.StatusUnprocessableEntity || !strings.Contains(body, "两次输入的新密码不一致") {
+		t.Fatalf("mismatched confirmation: %d %.300s", status, body)
+	}
+	status, _, h := c.PostForm("/staff/password", url.Values{"current": {pw}, "password": {"new-secret-1"}, "confirm": {"new-secret-1"}})
+	if status != http.StatusSeeOther {
+		t.Fatalf("change password: %d %v", status, h)
+	}
+	if status, body, _ := c.Get("/staff/audit"); status != 200 || !strings.Contains(body, "staff.password_change") {
+		t.Fatalf("audit after password change: %d", status)
+	}
+	s.Clock.Advance(s.App.Auth.Config().SessionIdle + 1)
+	status, _, h = c.Get("/staff/")
+	if status != http.StatusSeeOther || !strings.Contains(h.Get("Location"), "session_expired") {
+		t.Fatalf("idle session: %d %s", status, h.Get("Location"))
+	}
+	status, body, _ = c.Get(h.Get("Location"))
+	if status != 200 || !strings.Contains(body, "登录已过期") {
+		t.Fatalf("login page after expiry: %d %.300s", status, body)
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	s := apptest.Start(t, "")
+	s.CreateStaff(t, "ref", auth.RoleReference)
+	c := s.NewClient(t)
+	_, body, _ := c.Get("/")
+	if !strings.Contains(body, `lang="zh-CN"`) || !strings.Contains(body, "欢迎使用") {
+		t.Fatalf("default public page is not Chinese: %.300s", body)
+	}
+	req, _ := http.NewRequest("GET", s.URL+"/", nil)
+	req.Header.Set("Accept-Language", "en-GB,en;q=0.9")
+	resp, _ := c.HTTP.Do(req)
+	b := readAll(resp)
+	if !strings.Contains(b, `lang="en"`) || !strings.Contains(b, "Welcome to") {
+		t.Fatalf("Accept-Language en: %.300s", b)
+	}
+	if status, _, h := c.Get("/language?to=en&back=/"); status != http.StatusSeeOther || h.Get("Location") != "/" {
+		t.Fatalf("language switch: %d %s", status, h.Get("Location"))
+	}
+	if _, body, _ = c.Get("/"); !strings.Contains(body, "Welcome to") {
+		t.Fatal("language cookie ignored")
+	}
+	if status, _, h := c.Get("/language?to=en&back=//evil.example/"); h.Get("Location") != "/" {
+		t.Fatalf("open redirect: %d %s", status, h.Get("Location"))
+	}
+	// A staff member's own language, chosen once, follows them.
+	c2 := s.NewClient(t)
+	c2.Login("ref", "password-ref")
+	_, body, _ = c2.Get("/staff/")
+	if !strings.Contains(body, "工作台") || !strings.Contains(body, "参考咨询") {
+		t.Fatalf("Chinese home: %.400s", body)
+	}
+	c2.PostForm("/staff/language", url.Values{"locale": {"en"}, "back": {"/staff/"}})
+	_, body, _ = c2.Get("/staff/")
+	if !strings.Contains(body, "Workbench") || !strings.Contains(body, "Reference") || strings.Contains(body, "Staff accounts") {
+		t.Fatalf("English home: %.600s", body)
+	}
+}
+
+func readAll(resp *http.Response) string {
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+func TestStaticAssetsAreHashedAndCached(t *testing.T) {
+	s := apptest.Start(t, "")
+	c := s.NewClient(t)
+	_, body, _ := c.Get("/")
+	m := regexp.MustCompile(`/static/app\.[0-9a-f]{8}\.css`).FindString(body)
+	if m == "" {
+		t.Fatalf("no hashed stylesheet link in %.300s", body)
+	}
+	status, css, h := c.Get(m)
+	if status != 200 || !strings.Contains(h.Get("Cache-Control"), "immutable") || !strings.Contains(css, ":focus-visible") {
+		t.Fatalf("stylesheet: %d %v", status, h)
+	}
+	if status, _, _ := c.Get("/static/app.00000000.css"); status != 404 {
+		t.Fatalf("stale asset name: %d", status)
+	}
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	s := apptest.Start(t, "")
+	c := s.NewClient(t)
+	if status, body, _ := c.Get("/healthz"); status != 200 || body != "ok\n" {
+		t.Fatalf("healthz: %d %q", status, body)
+	}
+	c.Get("/")
+	status, body, _ := c.Get("/metrics")
+	if status != 200 || !strings.Contains(body, `lantai_http_requests_total{method="GET",route="GET /{$}",status="200"}`) ||
+		!strings.Contains(body, "go_sql_open_connections") {
+		t.Fatalf("metrics: %d %.2000s", status, body)
+	}
+	s.App.DB.Close()
+	if status, _, _ := c.Get("/healthz"); status != http.StatusServiceUnavailable {
+		t.Fatalf("healthz with the database closed: %d", status)
+	}
+}
+
+func TestAccountAndRoleScreens(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		s.CreateStaff(t, "sys", auth.RoleSystems)
+		c := s.NewClient(t)
+		c.Login("sys", "password-sys")
+		status, _, h := c.PostForm("/staff/accounts", url.Values{"username": {"liu"}, "display_name": {"刘芳"},
+			"password": {"initial-pw"}, "roles": {"cataloguer", "serials"}, "must_change": {"1"}})
+		if status != http.StatusSeeOther {
+			t.Fatalf("create account: %d", status)
+		}
+		_, body, _ := c.Get(h.Get("Location"))
+		if !strings.Contains(body, "刘芳") || !strings.Contains(body, "账号已开设") {
+			t.Fatalf("account page: %.500s", body)
+		}
+		status, body, _ = c.PostForm("/staff/accounts", url.Values{"username": {"LIU"}, "password": {"initial-pw"}})
+		if status != http.StatusConflict || !strings.Contains(body, "用户名 LIU 已被使用") {
+			t.Fatalf("duplicate: %d %.300s", status, body)
+		}
+		status, _, _ = c.PostForm("/staff/roles/serials", url.Values{"perms": {"serials.view", "serials.checkin"}})
+		if status != http.StatusSeeOther {
+			t.Fatalf("save role: %d", status)
+		}
+		_, body, _ = c.Get("/staff/roles/serials")
+		if !strings.Contains(body, `value="serials.checkin" checked`) || strings.Contains(body, `value="serials.manage" checked`) {
+			t.Fatalf("role page after save: %.200s", body)
+		}
+		_, body, _ = c.Get("/staff/audit?entity=role")
+		if !strings.Contains(body, "role.permissions") {
+			t.Fatal("role change not in the audit page")
+		}
+		_, body, _ = c.Get("/staff/audit?door=cli")
+		if strings.Contains(body, "role.permissions") {
+			t.Fatal("door filter ignored")
+		}
+		status, body, _ = c.Get("/staff/audit?from=2026-13-01")
+		if status != 200 || !strings.Contains(body, "不是有效日期") {
+			t.Fatalf("bad date: %d", status)
+		}
+	})
+}

@@ -1,0 +1,299 @@
+package marc
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// ISO 2709 separators.
+const (
+	recordTerminator   = 0x1d // end of record (yaz: RS)
+	fieldTerminator    = 0x1e // end of field and of the directory (yaz: FS)
+	subfieldDelimiter  = 0x1f // starts a subfield (yaz: IDFS)
+	maxRecordLength    = 99999
+	leaderLength       = 24
+	defaultEntryLength = 12
+)
+
+// parseConfig says how to parse one ISO 2709 record.
+type parseConfig struct {
+	lenient bool
+	// utf8Chars makes an indicator or a subfield code one UTF-8 sequence
+	// when the bytes form one (as yaz does for UTF-8 data); otherwise one
+	// character is one byte.
+	utf8Chars bool
+}
+
+// parser collects the problems of one record: in strict mode the first one
+// is an error, in lenient mode they become the record's warnings.
+type parser struct {
+	cfg       parseConfig
+	rec       *Record
+	err       *problem
+	multiByte bool // an indicator or code took more than one byte
+}
+
+// warn records a problem found after pos fields. It returns false when
+// parsing must stop (strict mode).
+func (p *parser) warn(kind error, pos int, format string, args ...any) bool {
+	msg := fmt.Sprintf(format, args...)
+	if !p.cfg.lenient {
+		p.err = &problem{kind: kind, reason: msg}
+		return false
+	}
+	p.rec.Warnings = append(p.rec.Warnings, Warning{Pos: pos, Message: msg})
+	return true
+}
+
+// strict records a problem that only strict mode reports (lenient mode reads
+// on silently, as yaz does). It returns false when parsing must stop.
+func (p *parser) strict(kind error, format string, args ...any) bool {
+	if p.cfg.lenient {
+		return true
+	}
+	p.err = newProblem(kind, format, args...)
+	return false
+}
+
+// charLen returns the length of the character at b[i:end]: one byte, or one
+// UTF-8 sequence if enabled and valid.
+func (p *parser) charLen(b []byte, i, end int) int {
+	if b[i] < utf8.RuneSelf || !p.cfg.utf8Chars {
+		return 1
+	}
+	r, n := utf8.DecodeRune(b[i:end])
+	if r == utf8.RuneError && n <= 1 {
+		return 1
+	}
+	if n > 1 {
+		p.multiByte = true
+	}
+	return n
+}
+
+// escapeBytes writes b the way yaz does in its messages: printable ASCII as
+// is, other bytes as \xHH.
+func escapeBytes(b []byte) string {
+	var sb strings.Builder
+	for _, c := range b {
+		if c >= 0x20 && c < 0x7f {
+			sb.WriteByte(c)
+		} else {
+			fmt.Fprintf(&sb, "\\x%02X", c)
+		}
+	}
+	return sb.String()
+}
+
+// atoiDigits converts a run of ASCII digits (already checked) to an int.
+func atoiDigits(b []byte) int {
+	n := 0
+	for _, c := range b {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// parseISO2709 parses one complete record (normally ending in 0x1D) without
+// any character conversion. Values are substrings of one copy of buf.
+func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
+	rec := &Record{}
+	p := &parser{cfg: cfg, rec: rec}
+	n := len(buf)
+	if n < leaderLength+1 {
+		p.err = newProblem(ErrLength, "record has %d bytes, fewer than a leader and a terminator", n)
+		return nil, p
+	}
+	copy(rec.Leader[:], buf[:leaderLength])
+	if l := digits(buf[:5]); l < 0 {
+		if !p.warn(ErrLeader, -1, "Record length %q in the leader is not a number", buf[:5]) {
+			return nil, p
+		}
+	} else if l != n && !p.strict(ErrLength, "record length %d in the leader differs from the actual length %d", l, n) {
+		// yaz-marcdump reads such records without a word; so does lenient mode.
+		return nil, p
+	}
+	lay, probs := checkLeader(&rec.Leader)
+	for _, m := range probs {
+		if !p.warn(ErrLeader, -1, "%s", m) {
+			return nil, p
+		}
+	}
+	if buf[n-1] != recordTerminator && !p.strict(ErrLength, "record does not end with a record terminator (0x1D)") {
+		return nil, p
+	}
+
+	// First pass: find the end of the directory.
+	entryLen := 3 + lay.lenLen + lay.startLen
+	end := leaderLength
+	entries := 0
+	for end < n && buf[end] != fieldTerminator {
+		if end+entryLen >= n {
+			p.err = newProblem(ErrDirectory, "Directory offset %d: end of record. Missing FS char", end)
+			return nil, p
+		}
+		num := buf[end+3 : end+entryLen]
+		if digits(num) < 0 {
+			if !p.warn(ErrDirectory, 0, "Directory offset %d: Bad value for data length and/or length starting (%s)", end, escapeBytes(buf[end:end+entryLen])) {
+				return nil, p
+			}
+			break
+		}
+		end += entryLen
+		entries++
+	}
+	if end >= n {
+		p.err = newProblem(ErrDirectory, "Directory offset %d: end of record. Missing FS char", end)
+		return nil, p
+	}
+	base := lay.base
+	if base < 0 {
+		base = 0
+	}
+	if base != end+1 {
+		if !p.warn(ErrDirectory, 0, "Base address not at end of directory, base %d, end %d", base, end+1) {
+			return nil, p
+		}
+	}
+
+	// Second pass: the fields. One string holds all their bytes.
+	s := string(buf)
+	rec.fields = make([]Field, 0, entries)
+	var subs []Subfield
+	if d := bytes.Count(buf[end:], []byte{subfieldDelimiter}); d > 0 {
+		subs = make([]Subfield, 0, d)
+	}
+	codeChars := lay.codeLen - 1
+	if codeChars < 1 {
+		codeChars = 1
+	}
+	for q := leaderLength; q < end; q += entryLen {
+		entry := q
+		tag := s[q : q+3]
+		dataLen := atoiDigits(buf[q+3 : q+3+lay.lenLen])
+		start := atoiDigits(buf[q+3+lay.lenLen : q+entryLen])
+		i := start + base
+		last := i + dataLen - 1 // where the field terminator should be
+		if dataLen <= 0 {
+			if !p.strict(ErrDirectory, "Directory offset %d: field %s has length 0", entry, tag) {
+				return nil, p
+			}
+			break
+		}
+		if last >= n {
+			if !p.warn(ErrDirectory, len(rec.fields), "Directory offset %d: Data out of bounds %d >= %d", entry, last, n) {
+				return nil, p
+			}
+			break
+		}
+		data := false
+		skip := 0
+		if tag[0] != '0' || tag[1] != '0' {
+			data = true
+		} else if lay.indicators > 0 && lay.indicators < 4 {
+			// DanMARC 00X fields have subfields: a delimiter after the
+			// indicators (or one byte later) makes a data field.
+			if at(buf, i+lay.indicators) == subfieldDelimiter {
+				data = true
+			} else if at(buf, i+lay.indicators+1) == subfieldDelimiter {
+				data, skip = true, 1
+			}
+		}
+		if data {
+			i += skip
+			f := Field{Tag: tag}
+			ind := i
+			for k := 0; k < lay.indicators && ind < last; k++ {
+				ind += p.charLen(buf, ind, last)
+			}
+			f.Indicators = s[i:ind]
+			if ind-i != lay.indicators || strings.ContainsAny(f.Indicators, "\x1d\x1e\x1f") {
+				if !p.strict(ErrField, "field %s (directory offset %d): bad indicators %q", tag, entry, f.Indicators) {
+					return nil, p
+				}
+			}
+			i = ind
+			if i < last && buf[i] != subfieldDelimiter && buf[i] != fieldTerminator && buf[i] != recordTerminator {
+				if !p.strict(ErrField, "field %s (directory offset %d): data before the first subfield delimiter", tag, entry) {
+					return nil, p
+				}
+			}
+			first := len(subs)
+			for i < last && buf[i] != recordTerminator && buf[i] != fieldTerminator {
+				codeStart := i + 1
+				i++
+				for i < last {
+					c := buf[i]
+					if c == recordTerminator || c == fieldTerminator {
+						break
+					}
+					if c == subfieldDelimiter {
+						// A delimiter followed by a space or a control
+						// character is data (newer yaz): it cannot start a
+						// subfield code.
+						if i+1 >= last {
+							break
+						}
+						if nc := buf[i+1]; nc > 0x20 && nc != 0x7f || nc == subfieldDelimiter || nc == fieldTerminator || nc == recordTerminator {
+							break
+						}
+						if !p.strict(ErrField, "field %s (directory offset %d): subfield delimiter followed by %q", tag, entry, buf[i+1]) {
+							return nil, p
+						}
+					}
+					i++
+				}
+				if i <= codeStart {
+					if codeStart < last && !p.strict(ErrField, "field %s (directory offset %d): empty subfield", tag, entry) {
+						return nil, p
+					}
+					continue
+				}
+				ce := codeStart
+				for k := 0; k < codeChars && ce < i; k++ {
+					ce += p.charLen(buf, ce, i)
+				}
+				if c := buf[codeStart]; c <= 0x20 || c == 0x7f {
+					if !p.strict(ErrField, "field %s (directory offset %d): bad subfield code %q", tag, entry, c) {
+						return nil, p
+					}
+				}
+				subs = append(subs, Subfield{Code: s[codeStart:ce], Value: s[ce:i]})
+			}
+			f.Subfields = subs[first:len(subs):len(subs)]
+			if len(f.Subfields) == 0 {
+				f.Subfields = nil
+			}
+			rec.fields = append(rec.fields, f)
+		} else {
+			i0 := i
+			for i < last && buf[i] != recordTerminator && buf[i] != fieldTerminator {
+				i++
+			}
+			rec.fields = append(rec.fields, Field{Tag: tag, Control: true, Value: s[i0:i]})
+		}
+		if i < last {
+			if !p.warn(ErrField, len(rec.fields), "Separator but not at end of field length=%d", dataLen) {
+				return nil, p
+			}
+		}
+		if c := at(buf, i); c != recordTerminator && c != fieldTerminator {
+			if !p.warn(ErrField, len(rec.fields), "No separator at end of field length=%d", dataLen) {
+				return nil, p
+			}
+		} else if c == recordTerminator && !p.strict(ErrField, "field %s (directory offset %d) ends with a record terminator", tag, entry) {
+			return nil, p
+		}
+	}
+	return rec, p
+}
+
+// at returns b[i], or 0 when i is outside b.
+func at(b []byte, i int) byte {
+	if i < 0 || i >= len(b) {
+		return 0
+	}
+	return b[i]
+}
