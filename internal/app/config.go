@@ -58,6 +58,7 @@ func Defaults() Config {
 type Flags struct {
 	fs  *flag.FlagSet
 	cfg *Config
+	pos []string
 }
 
 // NewFlags starts a flag set for a command with the settings every command
@@ -100,8 +101,23 @@ func (f *Flags) Server() {
 // from the environment (LANTAI_DB, LANTAI_ADDR, …) or the config file, and
 // validates the result.
 func (f *Flags) Parse(args []string, getenv func(string) string) error {
-	if err := f.fs.Parse(args); err != nil {
-		return err
+	// Flags may come before or after the positional arguments
+	// (lantai user add wang --role cataloguer); "--" ends the flags.
+	rest := args
+	for {
+		if err := f.fs.Parse(rest); err != nil {
+			return err
+		}
+		rest = f.fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if rest[0] == "--" {
+			f.pos = append(f.pos, rest[1:]...)
+			break
+		}
+		f.pos = append(f.pos, rest[0])
+		rest = rest[1:]
 	}
 	given := map[string]bool{}
 	f.fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
@@ -146,14 +162,14 @@ func (f *Flags) Parse(args []string, getenv func(string) string) error {
 	if f.cfg.Demo && !given["db"] && getenv("LANTAI_DB") == "" && fileValues["db"].value == "" {
 		f.cfg.DB = DemoDB
 	}
-	if f.fs.NArg() > 0 && f.fs.Lookup("addr") != nil {
-		return fmt.Errorf("unexpected argument %q (flags start with --; see --help)", f.fs.Arg(0))
+	if len(f.pos) > 0 && f.fs.Lookup("addr") != nil {
+		return fmt.Errorf("unexpected argument %q (flags start with --; see --help)", f.pos[0])
 	}
 	return f.cfg.Validate()
 }
 
 // Args returns the arguments left after the flags.
-func (f *Flags) Args() []string { return f.fs.Args() }
+func (f *Flags) Args() []string { return f.pos }
 
 type fileValue struct {
 	value string

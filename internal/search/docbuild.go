@@ -88,7 +88,10 @@ func (d *Doc) addYear(y int) {
 	if len(d.buf) > n {
 		d.gap()
 	}
-	d.addText("kw", strconv.Itoa(y))
+	// The keyword stream gets the year as typed text would give it.
+	var num [8]byte
+	d.tok("kw", strconv.AppendInt(num[:0], int64(y), 10))
+	d.gap()
 }
 
 // addOwn writes the field's own stream for one value (and nothing else).

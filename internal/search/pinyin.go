@@ -323,7 +323,8 @@ func (w *pinyinWriter) addForms(from, to int) {
 		}
 		for k := max(u.start, from); k < min(u.end, to); k++ {
 			s := w.syl[k]
-			part := s[:1]
+			_, n := utf8.DecodeRune(s)
+			part := s[:n]
 			if u.word && u.digits {
 				part = s
 			}

@@ -113,6 +113,8 @@ func (s *segmenter) nonASCII(r rune) {
 	case r == 0x3007: // 〇
 		s.cjk('零')
 		return
+	case isCompatIdeograph(r):
+		// Fall through to the decomposition below: 豈 (U+F900) → 豈 (U+8C48).
 	case isCJK(r):
 		s.cjk(r)
 		return
