@@ -85,11 +85,15 @@ func detect(r *Record, raw []byte, format Format) (Charset, Format, byteStats) {
 }
 
 func detectStats(r *Record, st byteStats, format Format) (Charset, Format, byteStats) {
-	if !st.high && !st.esc && !st.ctrl {
-		return CharsetUTF8, format, st
-	}
 	if format == FormatUnknown {
 		format = DetectFormat(r)
+	}
+	if !st.high && !st.esc && !st.ctrl {
+		// ASCII reads the same in every charset: say what the record says.
+		if format == FormatUNIMARC || format == FormatCNMARC || r.Leader[9] == 'a' {
+			return CharsetUTF8, format, st
+		}
+		return CharsetMARC8, format, st
 	}
 	if format == FormatUNIMARC || format == FormatCNMARC {
 		if f := r.Field("100"); f != nil {

@@ -35,8 +35,9 @@ type parser struct {
 	multiByte bool // an indicator or code took more than one byte
 }
 
-// warn records a problem found after pos fields. It returns false when
-// parsing must stop (strict mode).
+// warn records a structural problem found after pos fields, in the words of
+// yaz-marcdump: an error in strict mode (warn returns false and parsing
+// stops), a warning in lenient mode.
 func (p *parser) warn(kind error, pos int, format string, args ...any) bool {
 	msg := fmt.Sprintf(format, args...)
 	if !p.cfg.lenient {
@@ -47,10 +48,26 @@ func (p *parser) warn(kind error, pos int, format string, args ...any) bool {
 	return true
 }
 
-// strict records a problem that only strict mode reports (lenient mode reads
-// on silently, as yaz does). It returns false when parsing must stop.
-func (p *parser) strict(kind error, format string, args ...any) bool {
+// note records a harmless problem that yaz-marcdump reports and repairs
+// (a leader position that does not matter to the structure). It is a
+// warning in both modes.
+func (p *parser) note(pos int, msg string) {
+	p.rec.Warnings = append(p.rec.Warnings, Warning{Pos: pos, Message: msg})
+}
+
+// silent records a problem of field content that yaz-marcdump repairs
+// without a word (a stray byte before the first subfield, an empty
+// subfield, ...). It is a warning in both modes, marked Silent.
+func (p *parser) silent(pos int, format string, args ...any) {
+	p.rec.Warnings = append(p.rec.Warnings, Warning{Pos: pos, Message: fmt.Sprintf(format, args...), Silent: true})
+}
+
+// strict records a structural problem that yaz-marcdump does not report: an
+// error in strict mode (strict returns false), a silent warning in lenient
+// mode.
+func (p *parser) strict(kind error, pos int, format string, args ...any) bool {
 	if p.cfg.lenient {
+		p.silent(pos, format, args...)
 		return true
 	}
 	p.err = newProblem(kind, format, args...)
@@ -108,20 +125,21 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 	}
 	copy(rec.Leader[:], buf[:leaderLength])
 	if l := digits(buf[:5]); l < 0 {
-		if !p.warn(ErrLeader, -1, "Record length %q in the leader is not a number", buf[:5]) {
+		if !p.strict(ErrLeader, -1, "record length %q in the leader is not a number", buf[:5]) {
 			return nil, p
 		}
-	} else if l != n && !p.strict(ErrLength, "record length %d in the leader differs from the actual length %d", l, n) {
-		// yaz-marcdump reads such records without a word; so does lenient mode.
+	} else if l != n && !p.strict(ErrLength, -1, "record length %d in the leader differs from the actual length %d", l, n) {
 		return nil, p
 	}
 	lay, probs := checkLeader(&rec.Leader)
-	for _, m := range probs {
-		if !p.warn(ErrLeader, -1, "%s", m) {
+	for _, pr := range probs {
+		if pr.harmless {
+			p.note(-1, pr.msg)
+		} else if !p.warn(ErrLeader, -1, "%s", pr.msg) {
 			return nil, p
 		}
 	}
-	if buf[n-1] != recordTerminator && !p.strict(ErrLength, "record does not end with a record terminator (0x1D)") {
+	if buf[n-1] != recordTerminator && !p.strict(ErrLength, -1, "record does not end with a record terminator (0x1D)") {
 		return nil, p
 	}
 
@@ -177,7 +195,7 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 		i := start + base
 		last := i + dataLen - 1 // where the field terminator should be
 		if dataLen <= 0 {
-			if !p.strict(ErrDirectory, "Directory offset %d: field %s has length 0", entry, tag) {
+			if !p.strict(ErrDirectory, len(rec.fields), "Directory offset %d: field %s has length 0", entry, tag) {
 				return nil, p
 			}
 			break
@@ -209,56 +227,52 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 				ind += p.charLen(buf, ind, last)
 			}
 			f.Indicators = s[i:ind]
+			pos := len(rec.fields)
 			if ind-i != lay.indicators || strings.ContainsAny(f.Indicators, "\x1d\x1e\x1f") {
-				if !p.strict(ErrField, "field %s (directory offset %d): bad indicators %q", tag, entry, f.Indicators) {
-					return nil, p
-				}
+				p.silent(pos, "field %s (directory offset %d): bad indicators %q", tag, entry, f.Indicators)
 			}
 			i = ind
 			if i < last && buf[i] != subfieldDelimiter && buf[i] != fieldTerminator && buf[i] != recordTerminator {
-				if !p.strict(ErrField, "field %s (directory offset %d): data before the first subfield delimiter", tag, entry) {
-					return nil, p
-				}
+				p.silent(pos, "field %s (directory offset %d): byte %q before the first subfield delimiter taken as one", tag, entry, buf[i])
 			}
 			first := len(subs)
-			for i < last && buf[i] != recordTerminator && buf[i] != fieldTerminator {
+			fend := stopAt(buf, i, last)
+			for i < fend {
 				codeStart := i + 1
 				i++
-				for i < last {
-					c := buf[i]
-					if c == recordTerminator || c == fieldTerminator {
+				for i < fend {
+					k := bytes.IndexByte(buf[i:fend], subfieldDelimiter)
+					if k < 0 {
+						i = fend
 						break
 					}
-					if c == subfieldDelimiter {
-						// A delimiter followed by a space or a control
-						// character is data (newer yaz): it cannot start a
-						// subfield code.
-						if i+1 >= last {
-							break
-						}
-						if nc := buf[i+1]; nc > 0x20 && nc != 0x7f || nc == subfieldDelimiter || nc == fieldTerminator || nc == recordTerminator {
-							break
-						}
-						if !p.strict(ErrField, "field %s (directory offset %d): subfield delimiter followed by %q", tag, entry, buf[i+1]) {
-							return nil, p
-						}
+					i += k
+					if i+1 >= last {
+						break
 					}
+					// A delimiter followed by a space or a control
+					// character is data (as in newer yaz): it cannot
+					// start a subfield code.
+					if nc := buf[i+1]; nc > 0x20 && nc != 0x7f || nc == subfieldDelimiter || nc == fieldTerminator || nc == recordTerminator {
+						break
+					}
+					p.silent(pos, "field %s (directory offset %d): subfield delimiter followed by %q kept as data", tag, entry, buf[i+1])
 					i++
 				}
 				if i <= codeStart {
-					if codeStart < last && !p.strict(ErrField, "field %s (directory offset %d): empty subfield", tag, entry) {
-						return nil, p
+					if codeStart < last {
+						p.silent(pos, "field %s (directory offset %d): empty subfield dropped", tag, entry)
 					}
 					continue
 				}
-				ce := codeStart
-				for k := 0; k < codeChars && ce < i; k++ {
-					ce += p.charLen(buf, ce, i)
-				}
-				if c := buf[codeStart]; c <= 0x20 || c == 0x7f {
-					if !p.strict(ErrField, "field %s (directory offset %d): bad subfield code %q", tag, entry, c) {
-						return nil, p
+				ce := codeStart + 1
+				if c := buf[codeStart]; c >= utf8.RuneSelf || codeChars > 1 {
+					ce = codeStart
+					for k := 0; k < codeChars && ce < i; k++ {
+						ce += p.charLen(buf, ce, i)
 					}
+				} else if c <= 0x20 || c == 0x7f {
+					p.silent(pos, "field %s (directory offset %d): bad subfield code %q", tag, entry, c)
 				}
 				subs = append(subs, Subfield{Code: s[codeStart:ce], Value: s[ce:i]})
 			}
@@ -269,9 +283,7 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 			rec.fields = append(rec.fields, f)
 		} else {
 			i0 := i
-			for i < last && buf[i] != recordTerminator && buf[i] != fieldTerminator {
-				i++
-			}
+			i = stopAt(buf, i, last)
 			rec.fields = append(rec.fields, Field{Tag: tag, Control: true, Value: s[i0:i]})
 		}
 		if i < last {
@@ -283,11 +295,28 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 			if !p.warn(ErrField, len(rec.fields), "No separator at end of field length=%d", dataLen) {
 				return nil, p
 			}
-		} else if c == recordTerminator && !p.strict(ErrField, "field %s (directory offset %d) ends with a record terminator", tag, entry) {
+		} else if c == recordTerminator && !p.strict(ErrField, len(rec.fields), "field %s (directory offset %d) ends with a record terminator", tag, entry) {
 			return nil, p
 		}
 	}
 	return rec, p
+}
+
+// stopAt returns the position of the first field or record terminator in
+// b[i:last], or last if there is none.
+func stopAt(b []byte, i, last int) int {
+	if i >= last {
+		return i
+	}
+	seg := b[i:last]
+	e := len(seg)
+	if k := bytes.IndexByte(seg, fieldTerminator); k >= 0 {
+		e = k
+	}
+	if k := bytes.IndexByte(seg[:e], recordTerminator); k >= 0 {
+		e = k
+	}
+	return i + e
 }
 
 // at returns b[i], or 0 when i is outside b.

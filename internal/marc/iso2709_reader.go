@@ -193,7 +193,11 @@ func (r *Reader) decodeRecord(raw []byte) (*Record, error) {
 	}
 	format := r.Format
 	if cs == CharsetAuto {
-		cs, format, _ = detect(rec, raw, format)
+		var st byteStats
+		cs, format, st = detect(rec, raw, format)
+		if !st.high && !st.esc && !st.ctrl {
+			cs = CharsetUTF8 // ASCII: nothing to convert
+		}
 		if cs.singleByte() && p.multiByte {
 			cfg.utf8Chars = false
 			if rec, p = parseISO2709(raw, cfg); p.err != nil {

@@ -124,8 +124,8 @@ func (j *JSONReader) record() (*Record, error) {
 			}
 			copy(rec.Leader[:], s)
 			_, probs := checkLeader(&rec.Leader)
-			for _, m := range probs {
-				rec.Warnings = append(rec.Warnings, Warning{Pos: -1, Message: m})
+			for _, pr := range probs {
+				rec.Warnings = append(rec.Warnings, Warning{Pos: -1, Message: pr.msg})
 			}
 			return nil
 		case "fields":

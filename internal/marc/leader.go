@@ -88,17 +88,24 @@ type layout struct {
 // holds a byte outside ASCII (positions not checked as numbers).
 var nonASCIIFill = map[int]byte{5: 'a', 6: 'a', 7: 'a', 8: '#', 9: '#', 17: '#', 18: '#', 19: '#', 23: '0'}
 
+// leaderProblem is a problem of a leader in the words of yaz-marcdump.
+// Harmless problems concern positions that do not matter to the structure.
+type leaderProblem struct {
+	msg      string
+	harmless bool
+}
+
 // checkLeader validates the leader the way yaz-marcdump does and repairs it in
 // place: non-ASCII bytes and non-numeric structure positions get the values
 // yaz assumes. It returns the layout and the problems found, in leader order.
-func checkLeader(l *Leader) (layout, []string) {
-	var probs []string
+func checkLeader(l *Leader) (layout, []leaderProblem) {
+	var probs []leaderProblem
 	lay := layout{indicators: 2, codeLen: 2, base: -1, lenLen: 4, startLen: 5}
 	nonASCII := func(from, to int) {
 		for i := from; i <= to; i++ {
 			if l[i] >= 0x80 {
 				fill := nonASCIIFill[i]
-				probs = append(probs, fmt.Sprintf("Leader character at offset %d is non-ASCII. Setting value to '%c'", i, fill))
+				probs = append(probs, leaderProblem{fmt.Sprintf("Leader character at offset %d is non-ASCII. Setting value to '%c'", i, fill), true})
 				l[i] = fill
 			}
 		}
@@ -107,7 +114,7 @@ func checkLeader(l *Leader) (layout, []string) {
 		if c := l[i]; c >= lo && c <= hi {
 			return int(c - '0')
 		}
-		probs = append(probs, msg)
+		probs = append(probs, leaderProblem{msg, i == 22})
 		l[i] = byte('0' + assume)
 		return assume
 	}
@@ -115,7 +122,7 @@ func checkLeader(l *Leader) (layout, []string) {
 	lay.indicators = digit(10, '1', '9', 2, "Indicator length at offset 10 should hold a number 1-9. Assuming 2")
 	lay.codeLen = digit(11, '1', '9', 2, "Identifier length at offset 11 should  hold a number 1-9. Assuming 2")
 	if lay.base = digits(l[12:17]); lay.base < 0 {
-		probs = append(probs, "Base address at offsets 12..16 should hold a number. Assuming 0")
+		probs = append(probs, leaderProblem{"Base address at offsets 12..16 should hold a number. Assuming 0", false})
 	}
 	nonASCII(17, 19)
 	lay.lenLen = digit(20, '3', '9', 4, "Length data entry at offset 20 should hold a number 3-9. Assuming 4")

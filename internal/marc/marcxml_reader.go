@@ -200,8 +200,8 @@ func (x *XMLReader) leader(rec *Record, s string, report func(string, ...any)) {
 	}
 	copy(rec.Leader[:], s)
 	_, probs := checkLeader(&rec.Leader)
-	for _, m := range probs {
-		rec.Warnings = append(rec.Warnings, Warning{Pos: -1, Message: m})
+	for _, pr := range probs {
+		rec.Warnings = append(rec.Warnings, Warning{Pos: -1, Message: pr.msg})
 	}
 }
 

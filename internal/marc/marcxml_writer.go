@@ -21,8 +21,8 @@ const MARCXMLNamespace = "http://www.loc.gov/MARC21/slim"
 // return are dropped, as XML 1.0 cannot hold them. Invalid UTF-8 is written
 // as U+FFFD.
 type XMLWriter struct {
-	// Comments writes each record's Warnings as XML comments, where
-	// yaz-marcdump writes its own.
+	// Comments writes each record's Warnings (except Silent ones) as XML
+	// comments, where yaz-marcdump writes its own.
 	Comments bool
 
 	w       io.Writer
@@ -83,7 +83,7 @@ func (x *XMLWriter) appendComments(b []byte, r *Record, pos int) []byte {
 		return b
 	}
 	for _, w := range r.Warnings {
-		if w.Pos == pos || pos == len(r.fields) && w.Pos > pos {
+		if !w.Silent && (w.Pos == pos || pos == len(r.fields) && w.Pos > pos) {
 			b = append(b, "<!-- "...)
 			b = append(b, w.Message...)
 			b = append(b, " -->\n"...)

@@ -13,21 +13,24 @@ import (
 type Record struct {
 	// Leader is the 24-character record label.
 	Leader Leader
-	// Warnings lists the problems a lenient reader repaired or worked
-	// around, in the order it met them. It is empty for a clean record.
+	// Warnings lists the problems the reader repaired or worked around, in
+	// the order it met them. It is empty for a clean record.
 	Warnings []Warning
 
 	fields []Field
 }
 
-// Warning is a problem found in a record that was read leniently.
+// Warning is a problem found in a record and repaired by the reader.
 type Warning struct {
 	// Pos is the number of fields of the record that precede the problem,
 	// or -1 for a problem of the leader.
 	Pos int
-	// Message describes the problem. For ISO 2709 it uses the words of
-	// yaz-marcdump, so MARCXML with comments matches yaz's output.
+	// Message describes the problem. Problems that yaz-marcdump reports
+	// are described in its words, so MARCXML with comments matches yaz's.
 	Message string
+	// Silent marks a problem that yaz-marcdump repairs the same way
+	// without reporting it; XMLWriter does not write it as a comment.
+	Silent bool
 }
 
 // Field is one field of a record: a control field (Control is true and Value

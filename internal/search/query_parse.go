@@ -322,6 +322,7 @@ func (p *parser) parsePrimary(depth int, field Field) (Node, *Error) {
 // warning) for a term without searchable characters.
 func (p *parser) term(field Field, lx lexeme, quoted bool) (Node, *Error) {
 	text := lx.text
+	span := p.src[lx.start:lx.end] // the term as written, quotes included
 	prefix := quoted && lx.prefix
 	if !quoted {
 		for {
@@ -337,7 +338,7 @@ func (p *parser) term(field Field, lx lexeme, quoted bool) (Node, *Error) {
 			if text == "" {
 				off = lx.start
 			}
-			e := newError(p.src, ErrMisplacedWild, off, lx.text)
+			e := newError(p.src, ErrMisplacedWild, off, span)
 			e.Expected = "word before *"
 			if text != "" {
 				e.Expected = "* at the end of the word"
@@ -347,7 +348,7 @@ func (p *parser) term(field Field, lx lexeme, quoted bool) (Node, *Error) {
 	}
 	p.terms++
 	if p.terms > p.lim.MaxTerms {
-		e := newError(p.src, ErrTooManyTerms, lx.start, lx.text)
+		e := newError(p.src, ErrTooManyTerms, lx.start, span)
 		e.Limit = p.lim.MaxTerms
 		return nil, e
 	}
@@ -356,7 +357,7 @@ func (p *parser) term(field Field, lx lexeme, quoted bool) (Node, *Error) {
 	}
 	alts, warn, code := p.tz.alts(field, text, prefix, p.lim)
 	if code != "" {
-		e := newError(p.src, code, lx.start, lx.text)
+		e := newError(p.src, code, lx.start, span)
 		switch code {
 		case ErrPrefixTooShort:
 			e.Limit = p.lim.MinPrefix
@@ -369,11 +370,11 @@ func (p *parser) term(field Field, lx lexeme, quoted bool) (Node, *Error) {
 		return nil, e
 	}
 	if warn == prefixIgnored {
-		p.warnings = append(p.warnings, newError(p.src, WarnPrefixIgnored, lx.start, lx.text))
+		p.warnings = append(p.warnings, newError(p.src, WarnPrefixIgnored, lx.start, span))
 		prefix = false
 	}
 	if len(alts) == 0 {
-		p.warnings = append(p.warnings, newError(p.src, WarnEmptyTerm, lx.start, lx.text))
+		p.warnings = append(p.warnings, newError(p.src, WarnEmptyTerm, lx.start, span))
 		return nil, nil
 	}
 	if err := p.countTokens(alts, lx); err != nil {
@@ -383,11 +384,12 @@ func (p *parser) term(field Field, lx lexeme, quoted bool) (Node, *Error) {
 }
 
 func (p *parser) countTokens(alts []Match, lx lexeme) *Error {
+	span := p.src[lx.start:lx.end]
 	for _, m := range alts {
 		p.tokens += len(m.Tokens)
 	}
 	if p.tokens > p.lim.MaxTokens {
-		e := newError(p.src, ErrTooManyTokens, lx.start, lx.text)
+		e := newError(p.src, ErrTooManyTokens, lx.start, span)
 		e.Limit = p.lim.MaxTokens
 		return e
 	}
@@ -397,11 +399,12 @@ func (p *parser) countTokens(alts []Match, lx lexeme) *Error {
 // yearTerm parses year:2020, year:2019..2023, year:2019.., year:..2000
 // and year:2019-2023.
 func (p *parser) yearTerm(lx lexeme, text string, quoted, prefix bool) (Node, *Error) {
+	span := p.src[lx.start:lx.end]
 	if prefix {
-		return nil, newError(p.src, ErrPrefixNotAllowed, lx.start, lx.text)
+		return nil, newError(p.src, ErrPrefixNotAllowed, lx.start, span)
 	}
 	bad := func() (Node, *Error) {
-		e := newError(p.src, ErrInvalidYear, lx.start, lx.text)
+		e := newError(p.src, ErrInvalidYear, lx.start, span)
 		e.Expected = "year"
 		return nil, e
 	}
@@ -439,7 +442,7 @@ func (p *parser) yearTerm(lx lexeme, text string, quoted, prefix bool) (Node, *E
 		hi = lo
 	}
 	if lo > hi {
-		return nil, newError(p.src, ErrInvalidYearRange, lx.start, lx.text)
+		return nil, newError(p.src, ErrInvalidYearRange, lx.start, span)
 	}
 	var alts []Match
 	for _, body := range yearCover(lo, hi) {

@@ -150,6 +150,12 @@ func (s *Server) setSession(w http.ResponseWriter, r *http.Request, token string
 		MaxAge: int(s.auth.Config().SessionMax.Seconds())})
 }
 
+// rememberLanguage keeps a person's language choice in a cookie, so that the
+// public pages and the login page speak it after they sign out.
+func rememberLanguage(w http.ResponseWriter, locale string) {
+	http.SetCookie(w, &http.Cookie{Name: LanguageCookie, Value: locale, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+}
+
 func (s *Server) clearSession(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", HttpOnly: true,
 		Secure: r.TLS != nil || s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode, MaxAge: -1})

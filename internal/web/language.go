@@ -15,5 +15,6 @@ func (s *Server) staffLanguage(r *req) {
 		r.fail(err)
 		return
 	}
+	rememberLanguage(r.w, l)
 	r.redirect(safeNext(r.FormValue("back")))
 }

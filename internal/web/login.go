@@ -56,6 +56,7 @@ func (s *Server) logout(r *req) {
 		return
 	}
 	s.clearSession(r.w, r.Request)
+	rememberLanguage(r.w, r.Locale)
 	r.redirect("/staff/login")
 }
 
@@ -66,5 +67,6 @@ func (s *Server) logoutEverywhere(r *req) {
 		return
 	}
 	s.clearSession(r.w, r.Request)
+	rememberLanguage(r.w, r.Locale)
 	r.redirect("/staff/login")
 }

@@ -17,7 +17,7 @@ func (s *Server) publicLanguage(w http.ResponseWriter, hr *http.Request) {
 	if l == "" {
 		l = i18n.ZH
 	}
-	http.SetCookie(w, &http.Cookie{Name: LanguageCookie, Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, HttpOnly: true})
+	rememberLanguage(w, l)
 	back := hr.URL.Query().Get("back")
 	if back == "" || back[0] != '/' || (len(back) > 1 && (back[1] == '/' || back[1] == '\\')) {
 		back = "/"
