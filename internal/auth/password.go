@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -64,8 +65,12 @@ func VerifyPassword(hash, password string) bool {
 }
 
 // dummyHash is verified against when a login names an unknown account, so
-// that the answer takes as long as for a known one.
-var dummyHash, _ = HashPassword("lantai-dummy-password")
+// that the answer takes as long as for a known one. It is made on first use:
+// hashing costs 19 MiB and start-up should not pay for it.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("lantai-dummy-password")
+	return h
+})
 
 // RandomSecret returns n random bytes as URL-safe base64 text.
 func RandomSecret(n int) string {

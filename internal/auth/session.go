@@ -65,7 +65,7 @@ func (s *Service) Login(ctx context.Context, req LoginRequest) (string, Principa
 	}
 	known := err == nil
 	if !known {
-		hash = dummyHash
+		hash = dummyHash()
 	}
 	ok := VerifyPassword(hash, req.Password) && known
 	if !ok {

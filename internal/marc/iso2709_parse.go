@@ -19,6 +19,8 @@ const (
 
 // parseConfig says how to parse one ISO 2709 record.
 type parseConfig struct {
+	// dir is scratch space for the directory, reused between records.
+	dir     *[]dirEntry
 	lenient bool
 	// utf8Chars makes an indicator or a subfield code one UTF-8 sequence
 	// when the bytes form one (as yaz does for UTF-8 data); otherwise one
@@ -104,18 +106,15 @@ func escapeBytes(b []byte) string {
 	return sb.String()
 }
 
-// atoiDigits converts a run of ASCII digits (already checked) to an int.
-func atoiDigits(b []byte) int {
-	n := 0
-	for _, c := range b {
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
+// dirEntry is one directory entry: the field's length and starting position.
+type dirEntry struct{ length, start int }
 
 // parseISO2709 parses one complete record (normally ending in 0x1D) without
 // any character conversion. Values are substrings of one copy of buf.
 func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
+	if cfg.dir == nil {
+		cfg.dir = new([]dirEntry)
+	}
 	rec := &Record{}
 	p := &parser{cfg: cfg, rec: rec}
 	n := len(buf)
@@ -143,25 +142,28 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 		return nil, p
 	}
 
-	// First pass: find the end of the directory.
+	// First pass: read the directory up to its terminator.
 	entryLen := 3 + lay.lenLen + lay.startLen
 	end := leaderLength
-	entries := 0
+	dir := (*cfg.dir)[:0]
 	for end < n && buf[end] != fieldTerminator {
 		if end+entryLen >= n {
 			p.err = newProblem(ErrDirectory, "Directory offset %d: end of record. Missing FS char", end)
 			return nil, p
 		}
-		num := buf[end+3 : end+entryLen]
-		if digits(num) < 0 {
+		length := digits(buf[end+3 : end+3+lay.lenLen])
+		start := digits(buf[end+3+lay.lenLen : end+entryLen])
+		if length < 0 || start < 0 {
 			if !p.warn(ErrDirectory, 0, "Directory offset %d: Bad value for data length and/or length starting (%s)", end, escapeBytes(buf[end:end+entryLen])) {
 				return nil, p
 			}
 			break
 		}
+		dir = append(dir, dirEntry{length: length, start: start})
 		end += entryLen
-		entries++
 	}
+	*cfg.dir = dir
+	entries := len(dir)
 	if end >= n {
 		p.err = newProblem(ErrDirectory, "Directory offset %d: end of record. Missing FS char", end)
 		return nil, p
@@ -180,31 +182,49 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 	s := string(buf)
 	rec.fields = make([]Field, 0, entries)
 	var subs []Subfield
-	if d := bytes.Count(buf[end:], []byte{subfieldDelimiter}); d > 0 {
+	area := buf[min(end, n):]
+	if d := bytes.Count(area, []byte{subfieldDelimiter}); d > 0 {
 		subs = make([]Subfield, 0, d)
 	}
-	codeChars := lay.codeLen - 1
-	if codeChars < 1 {
-		codeChars = 1
+	// A clean record's fields follow each other without gaps up to the
+	// record terminator, each ends with a field terminator, and the data
+	// area holds no other terminator: then no field needs to be searched for
+	// stray terminators.
+	clean := base == end+1
+	next := 0
+	for _, e := range dir {
+		if !clean || e.start != next || e.length <= 0 || base+next+e.length > n || buf[base+next+e.length-1] != fieldTerminator {
+			clean = false
+			break
+		}
+		next += e.length
 	}
-	for q := leaderLength; q < end; q += entryLen {
-		entry := q
-		tag := s[q : q+3]
-		dataLen := atoiDigits(buf[q+3 : q+3+lay.lenLen])
-		start := atoiDigits(buf[q+3+lay.lenLen : q+entryLen])
+	clean = clean && base+next == n-1 &&
+		bytes.Count(area, []byte{fieldTerminator}) == entries+1 &&
+		bytes.IndexByte(area[:len(area)-1], recordTerminator) < 0
+	codeChars := max(lay.codeLen-1, 1)
+	for k, e := range dir {
+		entry := leaderLength + k*entryLen
+		tag := s[entry : entry+3]
+		dataLen, start := e.length, e.start
 		i := start + base
 		last := i + dataLen - 1 // where the field terminator should be
+		pos := len(rec.fields)
 		if dataLen <= 0 {
-			if !p.strict(ErrDirectory, len(rec.fields), "Directory offset %d: field %s has length 0", entry, tag) {
+			if !p.strict(ErrDirectory, pos, "Directory offset %d: field %s has length 0", entry, tag) {
 				return nil, p
 			}
 			break
 		}
 		if last >= n {
-			if !p.warn(ErrDirectory, len(rec.fields), "Directory offset %d: Data out of bounds %d >= %d", entry, last, n) {
+			if !p.warn(ErrDirectory, pos, "Directory offset %d: Data out of bounds %d >= %d", entry, last, n) {
 				return nil, p
 			}
 			break
+		}
+		fend := last
+		if !clean {
+			fend = -1 // found below, once the start of the content is known
 		}
 		data := false
 		skip := 0
@@ -219,24 +239,33 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 				data, skip = true, 1
 			}
 		}
-		if data {
+		rec.fields = rec.fields[:pos+1]
+		f := &rec.fields[pos]
+		f.Tag = tag
+		if !data {
+			if fend < 0 {
+				fend = stopAt(buf, i, last)
+			}
+			f.Control, f.Value = true, s[i:fend]
+			i = fend
+		} else {
 			i += skip
-			f := Field{Tag: tag}
 			ind := i
 			for k := 0; k < lay.indicators && ind < last; k++ {
 				ind += p.charLen(buf, ind, last)
 			}
 			f.Indicators = s[i:ind]
-			pos := len(rec.fields)
-			if ind-i != lay.indicators || strings.ContainsAny(f.Indicators, "\x1d\x1e\x1f") {
+			if ind-i != lay.indicators || hasSeparator(buf[i:ind]) {
 				p.silent(pos, "field %s (directory offset %d): bad indicators %q", tag, entry, f.Indicators)
 			}
 			i = ind
-			if i < last && buf[i] != subfieldDelimiter && buf[i] != fieldTerminator && buf[i] != recordTerminator {
+			if fend < 0 {
+				fend = stopAt(buf, i, last)
+			}
+			if i < fend && buf[i] != subfieldDelimiter {
 				p.silent(pos, "field %s (directory offset %d): byte %q before the first subfield delimiter taken as one", tag, entry, buf[i])
 			}
 			first := len(subs)
-			fend := stopAt(buf, i, last)
 			for i < fend {
 				codeStart := i + 1
 				i++
@@ -276,30 +305,34 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 				}
 				subs = append(subs, Subfield{Code: s[codeStart:ce], Value: s[ce:i]})
 			}
-			f.Subfields = subs[first:len(subs):len(subs)]
-			if len(f.Subfields) == 0 {
-				f.Subfields = nil
+			if len(subs) > first {
+				f.Subfields = subs[first:len(subs):len(subs)]
 			}
-			rec.fields = append(rec.fields, f)
-		} else {
-			i0 := i
-			i = stopAt(buf, i, last)
-			rec.fields = append(rec.fields, Field{Tag: tag, Control: true, Value: s[i0:i]})
 		}
 		if i < last {
-			if !p.warn(ErrField, len(rec.fields), "Separator but not at end of field length=%d", dataLen) {
+			if !p.warn(ErrField, pos+1, "Separator but not at end of field length=%d", dataLen) {
 				return nil, p
 			}
 		}
 		if c := at(buf, i); c != recordTerminator && c != fieldTerminator {
-			if !p.warn(ErrField, len(rec.fields), "No separator at end of field length=%d", dataLen) {
+			if !p.warn(ErrField, pos+1, "No separator at end of field length=%d", dataLen) {
 				return nil, p
 			}
-		} else if c == recordTerminator && !p.strict(ErrField, len(rec.fields), "field %s (directory offset %d) ends with a record terminator", tag, entry) {
+		} else if c == recordTerminator && !p.strict(ErrField, pos+1, "field %s (directory offset %d) ends with a record terminator", tag, entry) {
 			return nil, p
 		}
 	}
 	return rec, p
+}
+
+// hasSeparator reports whether b holds an ISO 2709 separator.
+func hasSeparator(b []byte) bool {
+	for _, c := range b {
+		if c == recordTerminator || c == fieldTerminator || c == subfieldDelimiter {
+			return true
+		}
+	}
+	return false
 }
 
 // stopAt returns the position of the first field or record terminator in

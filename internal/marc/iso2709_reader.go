@@ -43,6 +43,7 @@ type Reader struct {
 	err     error // final read error
 	records int
 	dec     [CharsetRaw + 1]*decoder
+	dir     []dirEntry
 }
 
 // NewReader returns a Reader that reads ISO 2709 records from r.
@@ -183,7 +184,7 @@ func (r *Reader) Next() (*Record, error) {
 // decodeRecord parses raw and converts it to UTF-8.
 func (r *Reader) decodeRecord(raw []byte) (*Record, error) {
 	cs := r.Charset
-	cfg := parseConfig{lenient: r.Lenient, utf8Chars: !cs.singleByte()}
+	cfg := parseConfig{dir: &r.dir, lenient: r.Lenient, utf8Chars: !cs.singleByte()}
 	rec, p := parseISO2709(raw, cfg)
 	if p.err != nil {
 		return nil, p.err

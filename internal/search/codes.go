@@ -59,14 +59,15 @@ func classEscape(c byte) string {
 }
 
 // eachClassPiece folds a class or call number and calls emit with the
-// encoded form of each character: lower-case ASCII letters and digits and
-// CJK characters as themselves, 'q' and ASCII punctuation as a two-letter
-// escape. Whitespace, control characters and non-ASCII punctuation are
-// dropped; full-width forms are folded first. It stops after
-// maxCodePieces pieces.
+// encoded form of each character: lower-case ASCII letters and digits,
+// CJK characters and other letters as themselves (folded as in text:
+// full-width to ASCII, diacritics removed, lower-cased), 'q' and ASCII
+// punctuation as a two-letter escape. Whitespace, control characters and
+// non-ASCII punctuation are dropped. It stops after maxCodePieces pieces.
 func eachClassPiece(text string, emit func(piece string, r rune)) {
 	n := 0
-	for _, r := range text {
+	var one func(r rune, decomposed bool)
+	one = func(r rune, decomposed bool) {
 		if n >= maxCodePieces {
 			return
 		}
@@ -81,19 +82,41 @@ func eachClassPiece(text string, emit func(piece string, r rune)) {
 			emit("", r)
 		case r < utf8.RuneSelf:
 			if r <= ' ' || r == 0x7f {
-				continue
+				return
 			}
 			emit(classEscape(byte(r)), 0)
 		case r == 0x3007:
 			emit("", '零')
-		case isCJK(r):
+		case isCJK(r) && !isCompatIdeograph(r):
 			emit("", r)
-		case unicode.IsLetter(r):
-			emit("", unicode.ToLower(r))
 		default:
-			continue
+			if sp := specialFold(r); sp != "" {
+				for _, c := range sp {
+					one(c, true)
+				}
+				return
+			}
+			if !decomposed {
+				var tmp [utf8.UTFMax]byte
+				if d := decompose(r, &tmp); len(d) > 0 {
+					for _, c := range string(d) {
+						one(c, true)
+					}
+					return
+				}
+			}
+			if !unicode.IsLetter(r) {
+				return
+			}
+			emit("", unicode.ToLower(r))
 		}
 		n++
+	}
+	for _, r := range text {
+		if n >= maxCodePieces {
+			return
+		}
+		one(r, false)
 	}
 }
 
