@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"lantai.dev/lantai/internal/api"
@@ -193,3 +194,46 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		t.Fatalf("openapi.json: %d", st)
 	}
 }
+
+// TestInternalErrorsAreLoggedNotShown breaks the database under the API and
+// checks that the answer is the generic message with a request id, and that
+// the log holds the details under that id.
+func TestInternalErrorsAreLoggedNotShown(t *testing.T) {
+	var logBuf syncBuffer
+	s := apptest.StartWithLog(t, "", &logBuf)
+	s.CreateStaff(t, "sys", auth.RoleSystems)
+	tok, _, err := s.App.Auth.CreateToken(t.Context(), auth.CLIActor("t"), "sys", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The token is checked before the handler runs; drop a table the
+	// handler needs so that the failure is internal.
+	if _, err := s.App.DB.Writer().Exec(`ALTER TABLE audit_log RENAME TO audit_log_gone`); err != nil {
+		t.Fatal(err)
+	}
+	st, body := (apiClient{t, s.URL, tok}).call("GET", "/audit", "")
+	if st != 500 || errorCode(t, body) != "internal" {
+		t.Fatalf("broken database: %d %v", st, body)
+	}
+	e := body["error"].(map[string]any)
+	id, _ := e["request_id"].(string)
+	msg := e["message"].(string)
+	if id == "" || !strings.Contains(msg, id) || strings.Contains(strings.ToLower(msg), "audit_log") || strings.Contains(msg, "SQL") {
+		t.Fatalf("the message leaks or lacks the request id: %q (id %q)", msg, id)
+	}
+	if !strings.Contains(logBuf.String(), id) || !strings.Contains(logBuf.String(), "audit_log") {
+		t.Fatalf("the log lacks the details under %s: %s", id, logBuf.String())
+	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }

@@ -94,4 +94,3 @@ func BenchmarkPublicHome(b *testing.B) {
 func BenchmarkHealthz(b *testing.B) {
 	benchGET(b, apptest.Start(b, ""), "/healthz")
 }
-

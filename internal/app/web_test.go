@@ -3,6 +3,7 @@ package app_test
 import (
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -322,4 +323,37 @@ func TestAccountAndRoleScreens(t *testing.T) {
 			t.Fatalf("bad date: %d", status)
 		}
 	})
+}
+
+func TestSessionCookieFlags(t *testing.T) {
+	s := apptest.Start(t, "")
+	s.CreateStaff(t, "desk2", auth.RoleCirculation)
+	for _, tlsOn := range []bool{false, true} {
+		srv := httptest.NewUnstartedServer(s.App.Handler)
+		if tlsOn {
+			srv.StartTLS()
+		} else {
+			srv.Start()
+		}
+		client := srv.Client()
+		client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		form := url.Values{"username": {"desk2"}, "password": {"password-desk2"}}
+		req, _ := http.NewRequest("POST", srv.URL+"/staff/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		var cookie string
+		for _, c := range resp.Header.Values("Set-Cookie") {
+			if strings.HasPrefix(c, web.SessionCookie+"=") {
+				cookie = c
+			}
+		}
+		if !strings.Contains(cookie, "HttpOnly") || !strings.Contains(cookie, "SameSite=Lax") || strings.Contains(cookie, "Secure") != tlsOn {
+			t.Errorf("TLS %v: session cookie %q", tlsOn, cookie)
+		}
+		srv.Close()
+	}
 }

@@ -41,16 +41,23 @@ func Each(t *testing.T, fn func(t *testing.T, s *Server)) {
 // Start opens Lantai on target ("" = a new SQLite file) and serves it.
 func Start(t testing.TB, target string) *Server {
 	t.Helper()
+	var w io.Writer = io.Discard
+	if testing.Verbose() {
+		w = testWriter{t}
+	}
+	return StartWithLog(t, target, w)
+}
+
+// StartWithLog is Start with the server's log written to w.
+func StartWithLog(t testing.TB, target string, w io.Writer) *Server {
+	t.Helper()
 	if target == "" {
 		target = filepath.Join(t.TempDir(), "lantai.db")
 	}
 	cfg := app.Defaults()
 	cfg.DB = target
 	c := clock.NewSettable(time.Now())
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if testing.Verbose() {
-		log = slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	}
+	log := slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	a, err := app.Open(context.Background(), cfg, log, c)
 	if err != nil {
 		t.Fatal(err)
