@@ -41,7 +41,7 @@ func (d *Doc) Reset() { d.buf = d.buf[:0] }
 func (d *Doc) Add(f Field, values ...string) {
 	for _, v := range values {
 		if f == FieldYear {
-			if y, ok := parseYearNumber(strings.Trim(v, " []()［］（）")); ok {
+			if y, ok := parseYearValue(v); ok {
 				d.addYear(y)
 				continue
 			}
@@ -71,6 +71,12 @@ func (d *Doc) Add(f Field, values ...string) {
 			d.addText("kw", v)
 		}
 	}
+}
+
+// parseYearValue parses a year value of a record: one to four digits,
+// surrounding spaces and brackets ignored ("[2019]").
+func parseYearValue(v string) (int, bool) {
+	return parseYearNumber(strings.Trim(v, " []()［］（）"))
 }
 
 // AddYear indexes a publication year (MinYear..MaxYear).
@@ -110,7 +116,7 @@ func (d *Doc) addOwn(f Field, v string) {
 	case FieldPinyin:
 		d.addPinyin(v, false)
 	case FieldYear:
-		if y, ok := parseYearNumber(strings.TrimSpace(v)); ok {
+		if y, ok := parseYearValue(v); ok {
 			eachYearToken(y, func(body []byte) { d.tok("yr", body) })
 		}
 	}

@@ -84,9 +84,6 @@ func (f Field) Code() string {
 // inAny reports whether values of f are copied into the keyword stream.
 func (f Field) inAny() bool { return f != FieldPinyin && f != FieldAny && f < numFields }
 
-// hasOwnStream reports whether f writes tokens under its own code.
-func (f Field) hasOwnStream() bool { return f != FieldOther && f != FieldAny && f < numFields }
-
 // qualifiers maps the lower-cased query qualifiers (before the colon) to
 // fields. The short forms are the documented ones; the long forms are
 // accepted aliases.

@@ -38,14 +38,15 @@ const (
 // pinyinTable is the compiled form of go-pinyin's dictionary and the
 // override lists. It is built once, on first use.
 type pinyinTable struct {
-	syllables [][]byte        // syllable by id; id 0 is empty
-	bmp       []uint16        // syllable id of runes bmpBase..bmpEnd-1
-	other     map[rune]uint16 // syllable id of other runes
-	valid     map[string]bool // syllables a query may be segmented into
-	words     map[string][][]byte
-	surnames  map[string][][]byte
-	firstLen  map[rune]int // longest override starting with the rune
-	maxSyl    int          // longest valid syllable, in bytes
+	syllables  [][]byte        // syllable by id; id 0 is empty
+	bmp        []uint16        // syllable id of runes bmpBase..bmpEnd-1
+	other      map[rune]uint16 // syllable id of other runes
+	valid      map[string]bool // syllables a query may be segmented into
+	words      map[string][][]byte
+	surnames   map[string][][]byte
+	firstLen   map[rune]int // longest word override starting with the rune
+	maxSurname int          // longest surname override, in characters
+	maxSyl     int          // longest valid syllable, in bytes
 }
 
 const (
@@ -107,22 +108,24 @@ func buildPinyinTable() *pinyinTable {
 		}
 	}
 	for w, rd := range wordReadings {
-		t.addOverride(t.words, w, rd)
+		t.words[w] = splitReading(rd)
+		first, _ := utf8.DecodeRuneInString(w)
+		t.firstLen[first] = max(t.firstLen[first], utf8.RuneCountInString(w))
 	}
 	for w, rd := range surnameReadings {
-		t.addOverride(t.surnames, w, rd)
+		t.surnames[w] = splitReading(rd)
+		t.maxSurname = max(t.maxSurname, utf8.RuneCountInString(w))
 	}
 	return t
 }
 
-func (t *pinyinTable) addOverride(m map[string][][]byte, word, reading string) {
+// splitReading splits a space-separated override reading into syllables.
+func splitReading(reading string) [][]byte {
 	var syl [][]byte
 	for _, f := range strings.Fields(reading) {
 		syl = append(syl, []byte(f))
 	}
-	m[word] = syl
-	first, _ := utf8.DecodeRuneInString(word)
-	t.firstLen[first] = max(t.firstLen[first], utf8.RuneCountInString(word))
+	return syl
 }
 
 // stripTone maps a letter of a toned pinyin reading to its toneless ASCII
@@ -164,15 +167,14 @@ func (t *pinyinTable) reading(r rune) []byte {
 }
 
 // appendRun appends the syllables of a CJK run to dst, applying the
-// override tables; surnameAt reports whether a personal name starts at a
-// given index of run.
-func (t *pinyinTable) appendRun(dst [][]byte, run []rune, surnameAt func(i int) bool) [][]byte {
+// override tables; if name is set, a personal name starts the run.
+func (t *pinyinTable) appendRun(dst [][]byte, run []rune, name bool) [][]byte {
 	var key [64]byte
 	for i := 0; i < len(run); {
 		bestLen := 0
 		var best [][]byte
-		if surnameAt != nil && surnameAt(i) {
-			for l := min(2, len(run)-i); l >= 1; l-- {
+		if name && i == 0 {
+			for l := min(t.maxSurname, len(run)); l >= 1; l-- {
 				if syl, ok := t.surnames[string(runeKey(key[:0], run[i:i+l]))]; ok {
 					best, bestLen = syl, l
 					break
@@ -270,7 +272,7 @@ func (w *pinyinWriter) build(s *segmenter, isName bool) {
 		run := s.run(it)
 		if !isName {
 			start := len(w.syl)
-			w.syl = t.appendRun(w.syl, run, nil)
+			w.syl = t.appendRun(w.syl, run, false)
 			if len(w.syl) > start {
 				w.units = append(w.units, pyUnit{start: start, end: len(w.syl)})
 			}
@@ -299,7 +301,7 @@ func (w *pinyinWriter) build(s *segmenter, isName bool) {
 
 func (w *pinyinWriter) nameUnit(t *pinyinTable, run []rune) {
 	start := len(w.syl)
-	w.syl = t.appendRun(w.syl, run, func(i int) bool { return i == 0 })
+	w.syl = t.appendRun(w.syl, run, true)
 	if len(w.syl) > start {
 		w.units = append(w.units, pyUnit{start: start, end: len(w.syl)})
 	}

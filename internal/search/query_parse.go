@@ -50,10 +50,16 @@ type Limits struct {
 }
 
 // DefaultLimits keeps every query cheap on a catalogue of a million
-// records: prefixes expand over at most a bounded set of index terms
-// (prefixes of two letters like "th*" would expand to thousands of terms,
-// and "97*" to every ISBN), and the total number of posting lists a query
-// touches stays below a hundred.
+// records. The total number of posting lists a query touches stays below
+// a hundred. A "*" prefix is expanded by the engine over every index term
+// that starts with it, so it must be long enough to bound that set: three
+// characters for words and pinyin (a two-letter "th*" would expand to
+// thousands of terms, "a*" to a fair part of the vocabulary), seven
+// digits for numbers and isbn: ("97*" would expand to every ISBN; 9787111*
+// is one publisher), four for issn:. Class and call-number prefixes
+// (cls:T*, callno:I247*) have no minimum: every prefix is stored as its
+// own token, so they are exact lookups. A "*" after CJK text is dropped
+// instead (CJK terms already match inside longer text).
 var DefaultLimits = Limits{
 	MaxBytes:         1024,
 	MaxTerms:         32,
@@ -67,6 +73,7 @@ var DefaultLimits = Limits{
 // ISSNs are few (one per serial), so four digits bound the expansion.
 const minISSNPrefix = 4
 
+// withDefaults replaces zero or negative fields by those of DefaultLimits.
 func (l Limits) withDefaults() Limits {
 	d := DefaultLimits
 	if l.MaxBytes <= 0 {
@@ -271,7 +278,12 @@ func (p *parser) parseUnary(depth int, field Field) (Node, *Error) {
 			e.Expected = "value"
 			return nil, e
 		}
-		return p.parseUnary(depth, lx.field)
+		n, err := p.parseUnary(depth, lx.field)
+		if err != nil {
+			return nil, err
+		}
+		setStart(n, lx.start) // the node's span includes its qualifier
+		return n, nil
 	}
 	return p.parsePrimary(depth, field)
 }
@@ -302,13 +314,16 @@ func (p *parser) parsePrimary(depth int, field Field) (Node, *Error) {
 		if err != nil {
 			return nil, err
 		}
-		if rp, err := p.lx.next(); err != nil {
+		rp, err := p.lx.next()
+		if err != nil {
 			return nil, err
-		} else if rp.kind != lxRParen {
+		}
+		if rp.kind != lxRParen {
 			e := newError(p.src, ErrUnclosedParen, lx.start, lx.text)
 			e.Expected = ")"
 			return nil, e
 		}
+		setSpan(inner, lx.start, rp.end) // the span includes the parentheses
 		return inner, nil
 	case lxRParen:
 		return nil, newError(p.src, ErrUnexpectedParen, lx.start, lx.text)
@@ -452,6 +467,36 @@ func (p *parser) yearTerm(lx lexeme, text string, quoted, prefix bool) (Node, *E
 		return nil, err
 	}
 	return &YearRange{From: lo, To: hi, Alts: alts, Start: lx.start, End: lx.end}, nil
+}
+
+// setStart moves the start of n's span to start.
+func setStart(n Node, start int) {
+	_, end := spanOf(n)
+	setSpan(n, start, end)
+}
+
+// spanOf is n.Span() that tolerates nil.
+func spanOf(n Node) (int, int) {
+	if n == nil {
+		return 0, 0
+	}
+	return n.Span()
+}
+
+// setSpan sets the span of n (nothing for nil).
+func setSpan(n Node, start, end int) {
+	switch n := n.(type) {
+	case *And:
+		n.Start, n.End = start, end
+	case *Or:
+		n.Start, n.End = start, end
+	case *Not:
+		n.Start, n.End = start, end
+	case *Term:
+		n.Start, n.End = start, end
+	case *YearRange:
+		n.Start, n.End = start, end
+	}
 }
 
 // mkAnd builds an And of the non-nil children, flattening nested Ands.

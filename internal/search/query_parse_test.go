@@ -161,9 +161,9 @@ func TestParseErrors(t *testing.T) {
 		{"-java", ErrOnlyNegative, 1, "-java", "", 0},
 		{"NOT java", ErrOnlyNegative, 1, "NOT java", "", 0},
 		{"-a -b", ErrOnlyNegative, 1, "-a -b", "", 0},
-		{"-(a b)", ErrOnlyNegative, 1, "-(a b", "", 0},
+		{"-(a b)", ErrOnlyNegative, 1, "-(a b)", "", 0},
 		{"a OR -b", ErrNegativeInOr, 6, "-b", "", 0},
-		{"a OR (-b -c)", ErrOnlyNegative, 7, "-b -c", "", 0},
+		{"a OR (-b -c)", ErrOnlyNegative, 6, "(-b -c)", "", 0},
 		{"-a OR b", ErrNegativeInOr, 1, "-a", "", 0},
 		{strings.Repeat("a", 1025), ErrQueryTooLong, 1025, "", "", 1024},
 		{"a \xff b", ErrInvalidUTF8, 3, "", "", 0},
@@ -220,7 +220,7 @@ func TestParseSpans(t *testing.T) {
 		t.Fatal(err)
 	}
 	and := q.Root.(*And)
-	for i, want := range []string{"java", "图书馆", "-python"} {
+	for i, want := range []string{"java", "ti:图书馆", "-python"} {
 		s, e := and.Children[i].Span()
 		if got := q.Source[s:e]; got != want {
 			t.Errorf("child %d spans %q, want %q", i, got, want)

@@ -73,6 +73,8 @@ func TestTokens(t *testing.T) {
 		{"callno", FieldCallNo, "I247/1:2",
 			"cni247qs1qc2 npi npi2 npi24 npi247 npi247qs npi247qs1 npi247qs1qc npi247qs1qc2"},
 		{"year", FieldYear, "2019", "yr2019 yr201 yr20 yr2"},
+		{"year in brackets", FieldYear, "[2019]", "yr2019 yr201 yr20 yr2"},
+		{"not a year", FieldYear, "c2019", ""},
 		{"early year padded", FieldYear, "980", "yr0980 yr098 yr09 yr0"},
 		{"pinyin field", FieldPinyin, "图书馆", "pytu pyshu pyguan pytushuguan pytsg"},
 	}
