@@ -136,3 +136,32 @@ func Collect[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) 
 	}
 	return out, Normalize(rows.Err())
 }
+
+// Time scans a moment in time from either engine, including the results of
+// aggregates such as MIN(at), which SQLite returns as the stored integer
+// (microseconds since the epoch) rather than as a time.
+type Time struct {
+	Time  time.Time
+	Valid bool
+}
+
+// Scan implements sql.Scanner.
+func (t *Time) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		*t = Time{}
+	case time.Time:
+		*t = Time{x.UTC(), true}
+	case int64:
+		*t = Time{time.UnixMicro(x).UTC(), true}
+	case string:
+		p, err := time.Parse(time.RFC3339Nano, x)
+		if err != nil {
+			return fmt.Errorf("scan time %q: %w", x, err)
+		}
+		*t = Time{p.UTC(), true}
+	default:
+		return fmt.Errorf("scan time: unexpected %T", v)
+	}
+	return nil
+}
