@@ -18,6 +18,7 @@ import (
 
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/httpx"
 	"lantai.dev/lantai/internal/i18n"
 )
@@ -38,11 +39,12 @@ type Config struct {
 
 // Server serves the JSON API.
 type Server struct {
-	auth *auth.Service
-	tr   *i18n.Catalog
-	log  *slog.Logger
-	cfg  Config
-	mux  *http.ServeMux
+	auth    *auth.Service
+	catalog *catalog.Service
+	tr      *i18n.Catalog
+	log     *slog.Logger
+	cfg     Config
+	mux     *http.ServeMux
 }
 
 // Route is one API operation.
@@ -76,9 +78,15 @@ func Routes() []Route {
 	return append(out, Route{Method: "GET", Path: "/openapi.json"})
 }
 
+// Services are the capabilities the API calls.
+type Services struct {
+	Auth    *auth.Service
+	Catalog *catalog.Service
+}
+
 // New builds the API front door.
-func New(a *auth.Service, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
-	s := &Server{auth: a, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
+func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
+	s := &Server{auth: svc.Auth, catalog: svc.Catalog, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
 	s.mux.HandleFunc("GET "+Prefix+"/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPIDocument)

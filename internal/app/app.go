@@ -15,6 +15,7 @@ import (
 
 	"lantai.dev/lantai/internal/api"
 	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/i18n"
@@ -27,6 +28,7 @@ type App struct {
 	Cfg     Config
 	DB      *db.DB
 	Auth    *auth.Service
+	Catalog *catalog.Service
 	Tr      *i18n.Catalog
 	Log     *slog.Logger
 	Handler http.Handler
@@ -63,12 +65,13 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 		d.Close()
 		return nil, fmt.Errorf("seed built-in roles: %w", err)
 	}
-	w, err := web.New(a.Auth, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
+	a.Catalog = catalog.NewService(d)
+	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
 	if err != nil {
 		d.Close()
 		return nil, err
 	}
-	apiSrv := api.New(a.Auth, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
+	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog}, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
 	a.Handler = a.routes(w, apiSrv)
 	return a, nil
 }

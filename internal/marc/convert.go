@@ -1,6 +1,7 @@
 package marc
 
 import (
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 )
@@ -125,7 +126,17 @@ func detectStats(r *Record, st byteStats, format Format) (Charset, Format, byteS
 // scanBytes summarises b for charset detection.
 func scanBytes(b []byte) byteStats {
 	st := byteStats{utf8: true}
-	for _, c := range b {
+	// Skip words of eight plain bytes (0x1D-0x7E) quickly.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		del := x ^ 0x7f7f7f7f7f7f7f7f
+		if x&highs != 0 || (x-0x1d*ones)&^x&highs != 0 || (del-ones)&^del&highs != 0 {
+			break
+		}
+	}
+	for _, c := range b[i:] {
 		if c >= 0x80 {
 			st.high = true
 		} else if c == 0x1b {

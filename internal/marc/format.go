@@ -108,12 +108,13 @@ func DetectFormat(r *Record) Format {
 	if r.Leader[9] == 'a' {
 		marc21++
 	}
+	// The leader alone (one point) does not decide.
 	switch {
-	case unimarc > marc21 && cn:
+	case unimarc > marc21 && unimarc > 1 && cn:
 		return FormatCNMARC
-	case unimarc > marc21:
+	case unimarc > marc21 && unimarc > 1:
 		return FormatUNIMARC
-	case marc21 > 1:
+	case marc21 >= unimarc && marc21 > 1:
 		return FormatMARC21
 	}
 	return FormatUnknown

@@ -20,7 +20,11 @@ const (
 // parseConfig says how to parse one ISO 2709 record.
 type parseConfig struct {
 	// dir is scratch space for the directory, reused between records.
-	dir     *[]dirEntry
+	dir *[]dirEntry
+	// arena provides the slices of fields and subfields (nil: allocate).
+	arena *arena
+	// str, if not empty, holds the same bytes as the record as a string.
+	str     string
 	lenient bool
 	// utf8Chars makes an indicator or a subfield code one UTF-8 sequence
 	// when the bytes form one (as yaz does for UTF-8 data); otherwise one
@@ -109,6 +113,44 @@ func escapeBytes(b []byte) string {
 // dirEntry is one directory entry: the field's length and starting position.
 type dirEntry struct{ length, start int }
 
+// arena hands out the field and subfield slices of many records from a few
+// large allocations, which spares the garbage collector most of a reader's
+// work. Each slice is capped, so appending to it never touches a neighbour.
+// A nil arena allocates each slice on its own.
+type arena struct {
+	f []Field
+	s []Subfield
+}
+
+const (
+	arenaFields    = 1024
+	arenaSubfields = 2048
+)
+
+func (a *arena) fields(n int) []Field {
+	if a == nil {
+		return make([]Field, 0, n)
+	}
+	if cap(a.f)-len(a.f) < n {
+		a.f = make([]Field, 0, max(n, arenaFields))
+	}
+	l := len(a.f)
+	a.f = a.f[:l+n]
+	return a.f[l:l:l+n]
+}
+
+func (a *arena) subfields(n int) []Subfield {
+	if a == nil {
+		return make([]Subfield, 0, n)
+	}
+	if cap(a.s)-len(a.s) < n {
+		a.s = make([]Subfield, 0, max(n, arenaSubfields))
+	}
+	l := len(a.s)
+	a.s = a.s[:l+n]
+	return a.s[l:l:l+n]
+}
+
 // parseISO2709 parses one complete record (normally ending in 0x1D) without
 // any character conversion. Values are substrings of one copy of buf.
 func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
@@ -179,12 +221,15 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 	}
 
 	// Second pass: the fields. One string holds all their bytes.
-	s := string(buf)
-	rec.fields = make([]Field, 0, entries)
+	s := cfg.str
+	if len(s) != n {
+		s = string(buf)
+	}
+	rec.fields = cfg.arena.fields(entries)
 	var subs []Subfield
 	area := buf[min(end, n):]
 	if d := bytes.Count(area, []byte{subfieldDelimiter}); d > 0 {
-		subs = make([]Subfield, 0, d)
+		subs = cfg.arena.subfields(d)
 	}
 	// A clean record's fields follow each other without gaps up to the
 	// record terminator, each ends with a field terminator, and the data
@@ -199,9 +244,15 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 		}
 		next += e.length
 	}
-	clean = clean && base+next == n-1 &&
+	inOrder := clean && base+next == n-1
+	clean = inOrder &&
 		bytes.Count(area, []byte{fieldTerminator}) == entries+1 &&
 		bytes.IndexByte(area[:len(area)-1], recordTerminator) < 0
+	if !inOrder && p.err == nil {
+		// Not a problem, but such a record cannot be written back
+		// byte for byte: the writer stores fields in directory order.
+		p.silent(0, "fields are not stored one after the other in directory order")
+	}
 	codeChars := max(lay.codeLen-1, 1)
 	for k, e := range dir {
 		entry := leaderLength + k*entryLen
@@ -250,12 +301,12 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 			i = fend
 		} else {
 			i += skip
-			ind := i
-			for k := 0; k < lay.indicators && ind < last; k++ {
+			ind, k := i, 0
+			for ; k < lay.indicators && ind < last; k++ {
 				ind += p.charLen(buf, ind, last)
 			}
 			f.Indicators = s[i:ind]
-			if ind-i != lay.indicators || hasSeparator(buf[i:ind]) {
+			if k != lay.indicators || hasSeparator(buf[i:ind]) {
 				p.silent(pos, "field %s (directory offset %d): bad indicators %q", tag, entry, f.Indicators)
 			}
 			i = ind
@@ -270,12 +321,24 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 				codeStart := i + 1
 				i++
 				for i < fend {
-					k := bytes.IndexByte(buf[i:fend], subfieldDelimiter)
-					if k < 0 {
-						i = fend
+					// Subfields are short: look at a few bytes before
+					// calling the vectorised search.
+					j, stop := i, min(i+24, fend)
+					for j < stop && buf[j] != subfieldDelimiter {
+						j++
+					}
+					if j == stop && j < fend {
+						k := bytes.IndexByte(buf[j:fend], subfieldDelimiter)
+						if k < 0 {
+							j = fend
+						} else {
+							j += k
+						}
+					}
+					i = j
+					if i >= fend {
 						break
 					}
-					i += k
 					if i+1 >= last {
 						break
 					}
@@ -291,6 +354,8 @@ func parseISO2709(buf []byte, cfg parseConfig) (*Record, *parser) {
 				if i <= codeStart {
 					if codeStart < last {
 						p.silent(pos, "field %s (directory offset %d): empty subfield dropped", tag, entry)
+					} else {
+						p.silent(pos, "field %s (directory offset %d): subfield delimiter at the end of the field dropped", tag, entry)
 					}
 					continue
 				}

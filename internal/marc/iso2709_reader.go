@@ -19,6 +19,11 @@ type RecordReader interface {
 // Reader reads ISO 2709 records (MARC 21, UNIMARC, CNMARC) from a stream of
 // any size, one record at a time, converting their data to UTF-8.
 //
+// To keep allocation low, records read by one Reader share memory with
+// their neighbours (the text of a block of input, arrays of fields and
+// subfields): a record kept for long keeps that memory alive. Record.Clone
+// makes a record that holds only its own data.
+//
 // Configure it through its exported fields before the first call to Next.
 type Reader struct {
 	// Charset is the encoding of the input; CharsetAuto (the default)
@@ -44,11 +49,23 @@ type Reader struct {
 	records int
 	dec     [CharsetRaw + 1]*decoder
 	dir     []dirEntry
+	arena   arena
+	// chunk is a string copy of buf[chunkAt:chunkAt+len(chunk)]; records
+	// take their strings from it, so that many records share one copy.
+	chunk   string
+	chunkAt int
 }
+
+// The read buffer starts small, for inputs of one record, and grows to
+// maxReadBuffer for long inputs (and beyond for records that need it).
+const (
+	minReadBuffer = 4 << 10
+	maxReadBuffer = 64 << 10
+)
 
 // NewReader returns a Reader that reads ISO 2709 records from r.
 func NewReader(r io.Reader) *Reader {
-	return &Reader{src: r, buf: make([]byte, 64*1024)}
+	return &Reader{src: r, buf: make([]byte, minReadBuffer)}
 }
 
 // Offset returns the input offset of the next unread byte.
@@ -59,17 +76,27 @@ func (r *Reader) Offset() int64 { return r.offset + int64(r.start) }
 func (r *Reader) fill(need int) bool {
 	for r.end-r.start < need && !r.eof {
 		if r.start > 0 && (r.end == r.start || len(r.buf)-r.start < need) {
-			copy(r.buf, r.buf[r.start:r.end])
+			// Move the unread bytes to the front, into a larger buffer
+			// once the input has shown itself to be long.
+			r.chunk = ""
+			dst := r.buf
+			if len(r.buf) < maxReadBuffer && r.offset+int64(r.start) >= int64(2*len(r.buf)) {
+				dst = make([]byte, 2*len(r.buf))
+			}
+			copy(dst, r.buf[r.start:r.end])
+			r.buf = dst
 			r.offset += int64(r.start)
 			r.end -= r.start
 			r.start = 0
 		}
 		if need > len(r.buf)-r.start {
+			r.chunk = ""
 			nb := make([]byte, max(2*len(r.buf), need+r.start))
 			copy(nb, r.buf[:r.end])
 			r.buf = nb
 		}
 		if len(r.buf) == r.end {
+			r.chunk = ""
 			nb := make([]byte, 2*len(r.buf))
 			copy(nb, r.buf[:r.end])
 			r.buf = nb
@@ -170,7 +197,7 @@ func (r *Reader) Next() (*Record, error) {
 	if prob != nil && (!r.Lenient || len(raw) < leaderLength+1) {
 		return fail(prob)
 	}
-	rec, err := r.decodeRecord(raw)
+	rec, err := r.decodeRecord(raw, r.str(raw))
 	if err != nil {
 		var p *problem
 		if errors.As(err, &p) {
@@ -181,10 +208,20 @@ func (r *Reader) Next() (*Record, error) {
 	return rec, nil
 }
 
-// decodeRecord parses raw and converts it to UTF-8.
-func (r *Reader) decodeRecord(raw []byte) (*Record, error) {
+// str returns raw (the record just framed, which ends at r.start) as a
+// string, cut from the reader's current chunk string.
+func (r *Reader) str(raw []byte) string {
+	from, to := r.start-len(raw), r.start
+	if r.chunk == "" || from < r.chunkAt || to > r.chunkAt+len(r.chunk) {
+		r.chunk, r.chunkAt = string(r.buf[from:r.end]), from
+	}
+	return r.chunk[from-r.chunkAt : to-r.chunkAt]
+}
+
+// decodeRecord parses raw (whose string form is s) and converts it to UTF-8.
+func (r *Reader) decodeRecord(raw []byte, s string) (*Record, error) {
 	cs := r.Charset
-	cfg := parseConfig{dir: &r.dir, lenient: r.Lenient, utf8Chars: !cs.singleByte()}
+	cfg := parseConfig{dir: &r.dir, arena: &r.arena, str: s, lenient: r.Lenient, utf8Chars: !cs.singleByte()}
 	rec, p := parseISO2709(raw, cfg)
 	if p.err != nil {
 		return nil, p.err
@@ -193,23 +230,26 @@ func (r *Reader) decodeRecord(raw []byte) (*Record, error) {
 		return rec, nil
 	}
 	format := r.Format
+	var convert bool
 	if cs == CharsetAuto {
 		var st byteStats
 		cs, format, st = detect(rec, raw, format)
-		if !st.high && !st.esc && !st.ctrl {
-			cs = CharsetUTF8 // ASCII: nothing to convert
-		}
+		// ASCII (without MARC-8 escapes or control bytes) and valid
+		// UTF-8 are already what the records hold.
+		convert = (st.high || st.esc || st.ctrl) && !(cs == CharsetUTF8 && st.utf8)
 		if cs.singleByte() && p.multiByte {
 			cfg.utf8Chars = false
 			if rec, p = parseISO2709(raw, cfg); p.err != nil {
 				return nil, p.err
 			}
 		}
+	} else {
+		convert = cs != CharsetUTF8 || !utf8.Valid(raw)
 	}
 	if format == FormatUnknown {
 		format = DetectFormat(rec)
 	}
-	if cs != CharsetUTF8 || needsUTF8Fix(raw) {
+	if convert {
 		rec.convert(r.decoder(cs))
 	}
 	if format != FormatUNIMARC && format != FormatCNMARC {
@@ -224,14 +264,4 @@ func (r *Reader) decoder(cs Charset) *decoder {
 		r.dec[cs] = &decoder{cs: cs}
 	}
 	return r.dec[cs]
-}
-
-// needsUTF8Fix reports whether raw holds bytes that are not valid UTF-8.
-func needsUTF8Fix(raw []byte) bool {
-	for _, c := range raw {
-		if c >= 0x80 {
-			return !utf8.Valid(raw)
-		}
-	}
-	return false
 }

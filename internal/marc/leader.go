@@ -67,10 +67,11 @@ func (l *Leader) SubfieldCodeLength() int {
 func digits(b []byte) int {
 	n := 0
 	for _, c := range b {
-		if c < '0' || c > '9' {
+		d := c - '0'
+		if d > 9 {
 			return -1
 		}
-		n = n*10 + int(c-'0')
+		n = n*10 + int(d)
 	}
 	return n
 }

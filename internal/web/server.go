@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/i18n"
 )
 
@@ -26,16 +27,23 @@ type Config struct {
 
 // Server serves the web pages.
 type Server struct {
-	auth   *auth.Service
-	tr     *i18n.Catalog
-	log    *slog.Logger
-	cfg    Config
-	pages  *pages
-	assets *assets
+	auth    *auth.Service
+	catalog *catalog.Service
+	tr      *i18n.Catalog
+	log     *slog.Logger
+	cfg     Config
+	pages   *pages
+	assets  *assets
+}
+
+// Services are the capabilities the web client calls.
+type Services struct {
+	Auth    *auth.Service
+	Catalog *catalog.Service
 }
 
 // New builds the web front door.
-func New(a *auth.Service, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server, error) {
+func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server, error) {
 	as, err := loadAssets()
 	if err != nil {
 		return nil, err
@@ -47,7 +55,7 @@ func New(a *auth.Service, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Serv
 	if err != nil {
 		return nil, err
 	}
-	return &Server{auth: a, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+	return &Server{auth: svc.Auth, catalog: svc.Catalog, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
 }
 
 // StaffRoute is a page of the staff client and the permission it needs
