@@ -5,6 +5,7 @@
 //	lantai migrate
 //	lantai user add|passwd|list|disable|enable
 //	lantai token create --user NAME
+//	lantai import marc FILE... / lantai export marc / lantai clc import FILE.tsv
 //	lantai backup FILE
 //	lantai restore FILE
 //	lantai version
@@ -45,6 +46,9 @@ func commands() []command {
 		{"migrate", "bring the database schema up to date", runMigrate},
 		{"user", "manage staff accounts: add, passwd, list, disable, enable", runUser},
 		{"token", "create an API token for a staff account", runToken},
+		{"import", "import MARC records (ISO 2709, MARCXML, MARC-in-JSON) with their items", runImport},
+		{"export", "export the catalogue's MARC records to standard output", runExport},
+		{"clc", "load the Chinese Library Classification table", runCLC},
 		{"backup", "write a consistent copy of the database to a file", runBackup},
 		{"restore", "replace the database with a backup file", runRestore},
 		{"version", "print the version", runVersion},

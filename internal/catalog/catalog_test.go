@@ -454,3 +454,7 @@ func TestClassificationTable(t *testing.T) {
 		}
 	})
 }
+
+func sqliteDB(t *testing.T) *db.DB { return dbtest.SQLite(t, nil) }
+
+func postgresDB(t *testing.T) *db.DB { return dbtest.Postgres(t, nil) }
