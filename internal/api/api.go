@@ -51,24 +51,41 @@ type Server struct {
 type Route struct {
 	Method, Path string
 	handler      func(*Server, *call) (int, any, error)
+	// stream, instead of handler, writes the answer itself (exports).
+	stream func(*Server, *call, http.ResponseWriter) error
 }
 
 // routes lists every operation; the OpenAPI test compares it with the document.
 var routes = []Route{
-	{"GET", "/me", (*Server).me},
-	{"GET", "/permissions", (*Server).permissions},
-	{"GET", "/staff", (*Server).listStaff},
-	{"POST", "/staff", (*Server).createStaff},
-	{"GET", "/staff/{id}", (*Server).getStaff},
-	{"PATCH", "/staff/{id}", (*Server).updateStaff},
-	{"PUT", "/staff/{id}/password", (*Server).setPassword},
-	{"GET", "/roles", (*Server).listRoles},
-	{"POST", "/roles", (*Server).createRole},
-	{"PUT", "/roles/{code}/permissions", (*Server).setRolePermissions},
-	{"GET", "/audit", (*Server).listAudit},
-	{"GET", "/tokens", (*Server).listTokens},
-	{"POST", "/tokens", (*Server).createToken},
-	{"DELETE", "/tokens/{id}", (*Server).revokeToken},
+	{"GET", "/me", (*Server).me, nil},
+	{"GET", "/permissions", (*Server).permissions, nil},
+	{"GET", "/staff", (*Server).listStaff, nil},
+	{"POST", "/staff", (*Server).createStaff, nil},
+	{"GET", "/staff/{id}", (*Server).getStaff, nil},
+	{"PATCH", "/staff/{id}", (*Server).updateStaff, nil},
+	{"PUT", "/staff/{id}/password", (*Server).setPassword, nil},
+	{"GET", "/roles", (*Server).listRoles, nil},
+	{"POST", "/roles", (*Server).createRole, nil},
+	{"PUT", "/roles/{code}/permissions", (*Server).setRolePermissions, nil},
+	{"GET", "/audit", (*Server).listAudit, nil},
+	{"GET", "/tokens", (*Server).listTokens, nil},
+	{"POST", "/tokens", (*Server).createToken, nil},
+	{"DELETE", "/tokens/{id}", (*Server).revokeToken, nil},
+	{"GET", "/records", (*Server).listRecords, nil},
+	{"POST", "/records", (*Server).createRecord, nil},
+	{"GET", "/records/{id}", (*Server).getRecord, nil},
+	{"PUT", "/records/{id}", (*Server).updateRecord, nil},
+	{"DELETE", "/records/{id}", (*Server).deleteRecord, nil},
+	{"GET", "/records/{id}/items", (*Server).recordItems, nil},
+	{"POST", "/duplicates", (*Server).findDuplicates, nil},
+	{"GET", "/items", (*Server).findItems, nil},
+	{"POST", "/items", (*Server).createItems, nil},
+	{"GET", "/items/{id}", (*Server).getItem, nil},
+	{"PATCH", "/items/{id}", (*Server).updateItem, nil},
+	{"POST", "/items/{id}/status", (*Server).changeItemStatus, nil},
+	{"GET", "/items/{id}/history", (*Server).itemHistory, nil},
+	{"POST", "/imports", (*Server).importRecords, nil},
+	{Method: "GET", Path: "/exports", stream: (*Server).exportRecords},
 }
 
 // Routes returns the API operations (method and path below Prefix), plus
@@ -92,8 +109,11 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
 		w.Write(openAPIDocument)
 	})
 	for _, rt := range routes {
-		h := rt.handler
-		s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.wrap(h))
+		if rt.stream != nil {
+			s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.wrapStream(rt.stream))
+			continue
+		}
+		s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.wrap(rt.handler))
 	}
 	s.mux.HandleFunc(Prefix+"/", s.notFound)
 	return s
@@ -111,28 +131,53 @@ type call struct {
 	locale string
 }
 
+// authenticate checks the bearer token and returns the call, or answers
+// 401 and returns false.
+func (s *Server) authenticate(w http.ResponseWriter, r *http.Request) (*call, bool) {
+	c := &call{Request: r, locale: apiLocale(r)}
+	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	if !ok || strings.TrimSpace(token) == "" {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="lantai"`)
+		s.writeError(w, r, c.locale, apperr.New(apperr.Unauthenticated, "error.token_invalid"))
+		return nil, false
+	}
+	p, err := s.auth.TokenPrincipal(r.Context(), strings.TrimSpace(token))
+	if err != nil {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="lantai", error="invalid_token"`)
+		s.writeError(w, r, c.locale, err)
+		return nil, false
+	}
+	c.actor = p.Actor(auth.DoorAPI, httpx.RequestID(r), httpx.ClientIP(r, s.cfg.TrustProxy))
+	return c, true
+}
+
+// wrap serves an operation that answers one JSON value.
 func (s *Server) wrap(h func(*Server, *call) (int, any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		c := &call{Request: r, locale: apiLocale(r)}
-		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok || strings.TrimSpace(token) == "" {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="lantai"`)
-			s.writeError(w, r, c.locale, apperr.New(apperr.Unauthenticated, "error.token_invalid"))
+		c, ok := s.authenticate(w, r)
+		if !ok {
 			return
 		}
-		p, err := s.auth.TokenPrincipal(r.Context(), strings.TrimSpace(token))
-		if err != nil {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="lantai", error="invalid_token"`)
-			s.writeError(w, r, c.locale, err)
-			return
-		}
-		c.actor = p.Actor(auth.DoorAPI, httpx.RequestID(r), httpx.ClientIP(r, s.cfg.TrustProxy))
 		status, body, err := h(s, c)
 		if err != nil {
 			s.writeError(w, r, c.locale, err)
 			return
 		}
 		writeJSON(w, status, body)
+	}
+}
+
+// wrapStream serves an operation that writes its own answer; an error
+// before it began writing is answered in the one error shape.
+func (s *Server) wrapStream(h func(*Server, *call, http.ResponseWriter) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, ok := s.authenticate(w, r)
+		if !ok {
+			return
+		}
+		if err := h(s, c, w); err != nil {
+			s.writeError(w, r, c.locale, err)
+		}
 	}
 }
 
@@ -195,7 +240,7 @@ func writeJSON(w http.ResponseWriter, status int, body any) {
 	}
 }
 
-// maxBody bounds a request body (imports will have their own limits).
+// maxBody bounds a JSON request body (imports have their own limit).
 const maxBody = 1 << 20
 
 // decode reads a JSON request body into v, refusing unknown fields, and

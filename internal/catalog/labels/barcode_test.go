@@ -198,3 +198,62 @@ func TestBarcodesWriteError(t *testing.T) {
 type failWriter struct{}
 
 func (failWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
+
+// Documents can be made at the same time (the font cache is shared).
+func TestConcurrent(t *testing.T) {
+	needFont(t)
+	errs := make(chan error, 4)
+	for i := range cap(errs) {
+		go func() {
+			var buf bytes.Buffer
+			if i%2 == 0 {
+				errs <- Barcodes(&buf, presets["a4-3x8"], sampleBarcodes, Options{})
+			} else {
+				errs <- Spine(&buf, presets["a4-5x13"], []SpineLabel{{Class: "I247.5", Book: "12"}}, Options{})
+			}
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// OffsetX and OffsetY move the print by that many millimetres.
+func TestBarcodesOffset(t *testing.T) {
+	needFont(t)
+	sheet := presets["a4-3x8"]
+	firstBar := func(opts Options) (x, y int, ok bool) {
+		var buf bytes.Buffer
+		if err := Barcodes(&buf, sheet, sampleBarcodes[:1], opts); err != nil {
+			t.Fatal(err)
+		}
+		imgs := renderPages(t, buf.Bytes(), dpi, 1)
+		if imgs == nil {
+			return 0, 0, false
+		}
+		// The first dark pixel, row by row, of the first label's area.
+		cell := cellImage(imgs[0], sheet, 0, dpi)
+		b := cell.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if cell.GrayAt(x, y).Y < 128 {
+					return x, y, true
+				}
+			}
+		}
+		t.Fatal("nothing printed")
+		return 0, 0, false
+	}
+	x0, y0, ok := firstBar(Options{})
+	if !ok {
+		return
+	}
+	x1, y1, _ := firstBar(Options{OffsetX: 2, OffsetY: 1.5})
+	if dx, dy := x1-x0, y1-y0; abs(dx-px(2, dpi)) > 1 || abs(dy-px(1.5, dpi)) > 1 {
+		t.Errorf("moved by %d, %d px, want %d, %d", dx, dy, px(2, dpi), px(1.5, dpi))
+	}
+}
+
+func abs(n int) int { return max(n, -n) }

@@ -40,11 +40,8 @@ var fontCache struct {
 func loadFont(path string, index int) ([]byte, error) {
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		hint := ""
-		if path == DefaultFontPath {
-			hint = " (install the Debian package fonts-wqy-microhei, or set Options.FontPath to another TrueType font with Chinese glyphs)"
-		}
-		return nil, fmt.Errorf("%w: %s%s", ErrFontNotFound, path, hint)
+		return nil, fmt.Errorf("%w: %s (for %s install the Debian package fonts-wqy-microhei; or set Options.FontPath to another TrueType font with Chinese glyphs)",
+			ErrFontNotFound, path, DefaultFontPath)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", path, err)

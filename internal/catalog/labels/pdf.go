@@ -74,7 +74,9 @@ func addFont(pdf *fpdf.Fpdf, font []byte) (err error) {
 			err = fmt.Errorf("damaged font: %v", r)
 		}
 	}()
-	pdf.AddUTF8FontFromBytes(fontFamily, "", font)
+	// fpdf keeps reading the bytes until Output; the copy keeps the cached
+	// font safe from any change and from other documents.
+	pdf.AddUTF8FontFromBytes(fontFamily, "", bytes.Clone(font))
 	return pdf.Error()
 }
 
@@ -103,17 +105,11 @@ func (d *document) borders() {
 	}
 }
 
-// pages returns the number of pages n labels take.
-func (d *document) pages(n int) int {
-	per := d.sheet.PerPage()
-	return (d.opts.Skip + n + per - 1) / per
-}
-
 // writeTo finishes the PDF and copies it to w in one piece, so that w gets
 // nothing when the PDF fails.
 func (d *document) writeTo(w io.Writer) error {
 	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
+	if err := d.output(&buf); err != nil {
 		return fmt.Errorf("writing PDF: %w", err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
@@ -122,7 +118,19 @@ func (d *document) writeTo(w io.Writer) error {
 	return nil
 }
 
-// width returns the width of s in mm at size points.
+// output finishes the PDF into buf. The font is subset here, so a panic of
+// fpdf on a damaged font file becomes an error.
+func (d *document) output(buf *bytes.Buffer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("font %s: damaged font: %v", d.opts.FontPath, r)
+		}
+	}()
+	return d.pdf.Output(buf)
+}
+
+// width returns the width of s in mm at size points, and makes size the
+// current font size.
 func (d *document) width(s string, size float64) float64 {
 	d.pdf.SetFontSize(size)
 	return d.pdf.GetStringWidth(s)
@@ -180,7 +188,7 @@ func (d *document) text(s string, size, x, y, w, h float64, align byte) {
 	if s == "" {
 		return
 	}
-	sw := d.width(s, size)
+	sw := d.width(s, size) // also sets the size for Text
 	switch align {
 	case 'C':
 		x += (w - sw) / 2
