@@ -288,7 +288,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"restore", filepath.Join(dir, "nope.db")}, vars, 1, "no such file"},
 		{[]string{"backup", "x.dump"}, map[string]string{"LANTAI_DB": "postgres://u@h/db"}, 2, "pg_dump"},
 		{[]string{"version", "extra"}, nil, 2, "no arguments"},
-		{[]string{"serve", "--addr", "127.0.0.1:0", "--migrate=false", "--db", filepath.Join(dir, "fresh", "new.db")}, nil, 1, "needs 1 migration(s)"},
+		{[]string{"serve", "--addr", "127.0.0.1:0", "--migrate=false", "--db", filepath.Join(dir, "fresh", "new.db")}, nil, 1, "migration(s) (schema 0, this lantai expects"},
 	}
 	for _, tc := range cases {
 		code, out, errs := runCmd(t, tc.vars, "", tc.args...)

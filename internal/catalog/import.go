@@ -414,22 +414,23 @@ func placeholders(from, n int) string {
 // insertRecords inserts the records batch[fresh[…]] with their reserved ids,
 // many rows per statement, and their ISBNs.
 func insertRecords(tx *db.Tx, batch []pending, fresh []int, ids []int64) error {
-	const cols = 17
+	const cols = 18
 	const perStmt = 400
 	for start := 0; start < len(fresh); start += perStmt {
 		end := min(start+perStmt, len(fresh))
 		var sb strings.Builder
 		sb.WriteString(`INSERT INTO bib_records (id, format, marc, title, sort_title, author, publisher, pub_year, edition, isbn, issn, class, language, material, dup_key, price_fen, created_at, updated_at) VALUES `)
-		args := make([]any, 0, (end-start)*cols+1)
-		args = append(args, tx.Now)
+		args := make([]any, 0, (end-start)*cols)
 		for k, i := range fresh[start:end] {
 			if k > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteString("(" + placeholders(len(args)+1, cols-1) + ", $1, $1)")
+			// Parameters strictly in order, none repeated: SQLite binds
+			// those fastest (see db.sqliteSQL).
+			sb.WriteString("(" + placeholders(len(args)+1, cols) + ")")
 			d := batch[i].d
 			args = append(args, ids[i], d.Format, batch[i].raw, d.Title, d.SortTitle, d.Author, d.Publisher, d.Year, d.Edition,
-				d.ISBN, d.ISSN, d.Class, d.Language, d.Material, d.DupKey, d.PriceFen)
+				d.ISBN, d.ISSN, d.Class, d.Language, d.Material, d.DupKey, d.PriceFen, tx.Now, tx.Now)
 		}
 		if _, err := tx.Exec(sb.String(), args...); err != nil {
 			return err

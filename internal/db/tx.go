@@ -68,9 +68,17 @@ func (t *Tx) Context() context.Context { return t.ctx }
 // Dialect tells which engine runs the transaction.
 func (t *Tx) Dialect() Dialect { return t.dialect }
 
+// sql adapts a query's parameter syntax to the engine.
+func (t *Tx) sql(query string) string {
+	if t.dialect == SQLite {
+		return sqliteSQL(query)
+	}
+	return query
+}
+
 // Exec runs a statement that returns no rows.
 func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
-	res, err := t.tx.ExecContext(t.ctx, query, args...)
+	res, err := t.tx.ExecContext(t.ctx, t.sql(query), args...)
 	return res, Normalize(err)
 }
 
@@ -85,14 +93,14 @@ func (t *Tx) ExecAffected(query string, args ...any) (int64, error) {
 
 // Query runs a statement that returns rows.
 func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
-	rows, err := t.tx.QueryContext(t.ctx, query, args...)
+	rows, err := t.tx.QueryContext(t.ctx, t.sql(query), args...)
 	return rows, Normalize(err)
 }
 
 // QueryRow runs a statement that returns at most one row. Scan returns
 // sql.ErrNoRows when there is none.
 func (t *Tx) QueryRow(query string, args ...any) *Row {
-	return &Row{row: t.tx.QueryRowContext(t.ctx, query, args...)}
+	return &Row{row: t.tx.QueryRowContext(t.ctx, t.sql(query), args...)}
 }
 
 // Insert runs an INSERT … RETURNING id and returns the new id.
