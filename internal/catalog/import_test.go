@@ -3,6 +3,7 @@ package catalog_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -251,4 +252,35 @@ func TestOpenMARCRejectsBadOptions(t *testing.T) {
 			t.Errorf("%v accepted", c)
 		}
 	}
+}
+
+func TestImportJob(t *testing.T) {
+	setup(t, func(t *testing.T, s *catalog.Service, d *db.DB, c *clock.Settable) {
+		ctx := context.Background()
+		data := withBadRecordInTheMiddle(t)
+		finished := make(chan struct{})
+		job, err := s.StartImportJob(ctx, cli, "upload.mrc", int64(len(data)), catalog.ImportJobOptions{},
+			func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }, func() { close(finished) })
+		if err != nil || job.Status != "running" {
+			t.Fatalf("start: %+v %v", job, err)
+		}
+		<-finished
+		job, err = s.GetImportJob(ctx, cli, job.ID)
+		if err != nil || job.Status != "done" || job.Progress.Created != 2 || job.Progress.Failed != 1 ||
+			len(job.Failures) != 1 || job.Failures[0].Record != 2 || job.Failures[0].Text+job.Failures[0].Key == "" || job.Percent() != 100 {
+			t.Fatalf("job: %+v %v", job, err)
+		}
+		if _, err := s.StartImportJob(ctx, cli, "x", 0, catalog.ImportJobOptions{OnDuplicate: "merge"}, nil, nil); apperr.CodeOf(err) != apperr.Invalid {
+			t.Fatalf("bad option: %v", err)
+		}
+		// A job whose server stopped is marked interrupted once quiet.
+		stuck, _ := s.StartImportJob(ctx, cli, "stuck.mrc", 10, catalog.ImportJobOptions{},
+			func() (io.ReadCloser, error) { return nil, io.ErrUnexpectedEOF }, nil)
+		_ = stuck
+		time.Sleep(50 * time.Millisecond)
+		jobs, _ := s.ImportJobs(ctx, cli, 10)
+		if len(jobs) != 2 || jobs[0].Status != "failed" {
+			t.Fatalf("jobs: %+v", jobs)
+		}
+	})
 }
