@@ -174,13 +174,17 @@ func trimMemory() {
 	debug.FreeOSMemory()
 }
 
-// housekeeping purges expired sessions now and then.
+// housekeeping purges expired sessions and marks import jobs whose server
+// stopped, now and then.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
 		if err := a.Auth.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("purging expired sessions", "err", err)
+		}
+		if err := a.Catalog.MarkInterruptedJobs(ctx, 10*time.Minute); err != nil && ctx.Err() == nil {
+			a.Log.Warn("marking interrupted import jobs", "err", err)
 		}
 		select {
 		case <-ctx.Done():
