@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -255,22 +254,16 @@ func runExport(ctx context.Context, e env, args []string) error {
 			}
 		}
 	}
-	w, err := newMARCWriter(e.stdout, format)
+	w, err := catalog.NewMARCWriter(e.stdout, format)
 	if err != nil {
-		return usageError{err.Error()}
+		return usageError{"--" + err.Error()}
 	}
 	a, err := openApp(ctx, e, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	n, err := a.Catalog.Export(ctx, auth.CLIActor(osUser(e)), t, func(id int64, raw []byte) error {
-		r, err := marc.Unmarshal(raw)
-		if err != nil {
-			return fmt.Errorf("record %d: %w", id, err)
-		}
-		return w.Write(r)
-	})
+	n, err := a.Catalog.Export(ctx, auth.CLIActor(osUser(e)), t, w.WriteRaw)
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
@@ -279,44 +272,6 @@ func runExport(ctx context.Context, e env, args []string) error {
 	}
 	say(e.stderr, "exported %d records", n)
 	return nil
-}
-
-// marcWriter writes records in one serialization and finishes it on Close.
-type marcWriter interface {
-	Write(*marc.Record) error
-	Close() error
-}
-
-type isoWriter struct {
-	*marc.Writer
-	buf *bufio.Writer
-}
-
-func (w isoWriter) Close() error { return w.buf.Flush() }
-
-type flushingWriter struct {
-	marcWriter
-	buf *bufio.Writer
-}
-
-func (w flushingWriter) Close() error {
-	if err := w.marcWriter.Close(); err != nil {
-		return err
-	}
-	return w.buf.Flush()
-}
-
-func newMARCWriter(out io.Writer, format string) (marcWriter, error) {
-	buf := bufio.NewWriterSize(out, 256<<10)
-	switch format {
-	case "iso2709", "marc", "":
-		return isoWriter{marc.NewWriter(buf), buf}, nil
-	case "marcxml", "xml":
-		return flushingWriter{marc.NewXMLWriter(buf), buf}, nil
-	case "json":
-		return flushingWriter{marc.NewJSONWriter(buf), buf}, nil
-	}
-	return nil, fmt.Errorf("--format %q: use iso2709, marcxml or json", format)
 }
 
 func runCLC(ctx context.Context, e env, args []string) error {

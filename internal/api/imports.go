@@ -1,8 +1,6 @@
 package api
 
 import (
-	"bufio"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -75,43 +73,26 @@ func (s *Server) exportRecords(c *call, w http.ResponseWriter) error {
 		since = t
 	}
 	format := q.Get("format")
-	ctype := map[string]string{"": "application/marc", "iso2709": "application/marc", "marcxml": "application/marcxml+xml", "json": "application/json"}[format]
-	if ctype == "" {
+	mw, err := catalog.NewMARCWriter(w, format)
+	if err != nil {
 		return apperr.New(apperr.Invalid, "error.import_option", "Option", "format", "Value", format).WithField("format")
 	}
-	bw := bufio.NewWriterSize(w, 256<<10)
-	var write func(*marc.Record) error
-	var finish func() error
-	switch format {
-	case "marcxml":
-		x := marc.NewXMLWriter(bw)
-		write, finish = x.Write, x.Close
-	case "json":
-		j := marc.NewJSONWriter(bw)
-		write, finish = j.Write, j.Close
-	default:
-		iw := marc.NewWriter(bw)
-		write, finish = iw.Write, func() error { return nil }
-	}
-	w.Header().Set("Content-Type", ctype)
 	started := false
-	_, err := s.catalog.Export(c.Context(), c.actor, since, func(id int64, raw []byte) error {
-		started = true
-		r, err := marc.Unmarshal(raw)
-		if err != nil {
-			return fmt.Errorf("record %d: %w", id, err)
+	_, err = s.catalog.Export(c.Context(), c.actor, since, func(id int64, raw []byte) error {
+		if !started {
+			started = true
+			w.Header().Set("Content-Type", mw.ContentType)
 		}
-		return write(r)
+		return mw.WriteRaw(id, raw)
 	})
 	if err != nil && !started {
-		w.Header().Del("Content-Type")
 		return err
 	}
-	if err == nil {
-		err = finish()
+	if !started {
+		w.Header().Set("Content-Type", mw.ContentType)
 	}
-	if ferr := bw.Flush(); err == nil {
-		err = ferr
+	if err == nil {
+		err = mw.Close()
 	}
 	if err != nil {
 		// The answer has begun; the client sees a truncated stream.

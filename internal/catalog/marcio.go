@@ -54,3 +54,52 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
+
+// MARCWriter writes records in one of the export serializations.
+type MARCWriter struct {
+	// ContentType and Ext describe the serialization for downloads.
+	ContentType, Ext string
+	write            func(*marc.Record) error
+	close            func() error
+	buf              *bufio.Writer
+}
+
+// ExportFormats are the serializations an export can write.
+var ExportFormats = []string{"iso2709", "marcxml", "json"}
+
+// NewMARCWriter returns a buffered writer of format (iso2709, the default;
+// marcxml, a collection; json, MARC-in-JSON one object per line).
+func NewMARCWriter(w io.Writer, format string) (*MARCWriter, error) {
+	buf := bufio.NewWriterSize(w, 256<<10)
+	mw := &MARCWriter{buf: buf, close: func() error { return nil }}
+	switch format {
+	case "", "iso2709":
+		mw.ContentType, mw.Ext, mw.write = "application/marc", "mrc", marc.NewWriter(buf).Write
+	case "marcxml":
+		x := marc.NewXMLWriter(buf)
+		mw.ContentType, mw.Ext, mw.write, mw.close = "application/marcxml+xml", "xml", x.Write, x.Close
+	case "json":
+		j := marc.NewJSONWriter(buf)
+		mw.ContentType, mw.Ext, mw.write, mw.close = "application/json", "json", j.Write, j.Close
+	default:
+		return nil, fmt.Errorf("format %q: use iso2709, marcxml or json", format)
+	}
+	return mw, nil
+}
+
+// WriteRaw writes one stored record (ISO 2709 as the catalogue keeps it).
+func (w *MARCWriter) WriteRaw(id int64, raw []byte) error {
+	m, err := marc.Unmarshal(raw)
+	if err != nil {
+		return fmt.Errorf("record %d: %w", id, err)
+	}
+	return w.write(m)
+}
+
+// Close finishes the serialization and flushes the buffer.
+func (w *MARCWriter) Close() error {
+	if err := w.close(); err != nil {
+		return err
+	}
+	return w.buf.Flush()
+}

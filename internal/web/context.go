@@ -26,6 +26,7 @@ type req struct {
 	Locale    string
 	Principal *auth.Principal
 	token     string
+	refresh   int // seconds; see view.Refresh
 }
 
 // handlerFunc is the signature of every page handler.

@@ -61,6 +61,9 @@ type view struct {
 	Title string
 	Data  any
 	Flash string
+	// Refresh, when above 0, reloads the page every that many seconds (the
+	// progress of a running job, without JavaScript).
+	Refresh int
 }
 
 // Can reports whether the signed-in person holds permission p.
@@ -79,7 +82,7 @@ func (r *req) render(status int, name, title string, data any) {
 		http.Error(r.w, "internal error", http.StatusInternalServerError)
 		return
 	}
-	v := view{req: r, Title: title, Data: data}
+	v := view{req: r, Title: title, Data: data, Refresh: r.refresh}
 	if done := r.URL.Query().Get("done"); strings.HasPrefix(done, "flash.") && r.s.tr.Has(r.Locale, done) {
 		v.Flash = r.T(done)
 	}
