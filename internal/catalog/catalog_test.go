@@ -458,3 +458,32 @@ func TestClassificationTable(t *testing.T) {
 func sqliteDB(t *testing.T) *db.DB { return dbtest.SQLite(t, nil) }
 
 func postgresDB(t *testing.T) *db.DB { return dbtest.Postgres(t, nil) }
+
+// TestShelfOrderInTheDatabase checks that the database orders call numbers
+// as shelves do (on PostgreSQL the key column needs the "C" collation).
+func TestShelfOrderInTheDatabase(t *testing.T) {
+	setup(t, func(t *testing.T, s *catalog.Service, d *db.DB, c *clock.Settable) {
+		ctx := context.Background()
+		rec, _ := s.CreateRecord(ctx, cli, cnmarcBook("多卷书", "编者", "", "I247.5"))
+		want := []string{"I247/3", "I247.5/2", "I247.5/12", "I247.5/12:2", "I247.5/120", "I247.57/3",
+			"R711-62/1", "R711:R83/1", "R711+R173/1", "R711.1/1", "TP3-05/1", "TP30/1", "TP311.13/L123"}
+		order := []int{4, 0, 12, 8, 2, 10, 6, 1, 11, 7, 3, 9, 5}
+		for i, k := range order {
+			in := newItem(rec.ID, "S"+itoaTest(i))
+			in.CallNumber = want[k]
+			if _, err := s.CreateItem(ctx, cli, in); err != nil {
+				t.Fatal(err)
+			}
+		}
+		items, _ := s.RecordItems(ctx, cli, rec.ID)
+		var got []string
+		for _, it := range items {
+			got = append(got, it.CallNumber)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("shelf order from the database:\n got %v\nwant %v", got, want)
+		}
+	})
+}
+
+func itoaTest(i int) string { return string(rune('A' + i)) }

@@ -74,8 +74,12 @@ func PostgresURL(t testing.TB) string {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if _, err := conn.Exec("CREATE DATABASE " + name); err != nil {
-		t.Fatalf("create test database on %s: %v", u.Host, err)
+	// Like a Chinese library's server: the default collation is ICU zh-CN,
+	// not C, so tests catch any ordering that relies on the collation.
+	if _, err := conn.Exec("CREATE DATABASE " + name + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'zh-CN' LOCALE 'C.UTF-8'"); err != nil {
+		if _, err := conn.Exec("CREATE DATABASE " + name); err != nil {
+			t.Fatalf("create test database on %s: %v", u.Host, err)
+		}
 	}
 	t.Cleanup(func() {
 		c, err := sql.Open("pgx", admin)

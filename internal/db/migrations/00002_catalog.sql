@@ -99,7 +99,7 @@ CREATE TABLE items (
     barcode        TEXT NOT NULL UNIQUE,
     accession_no   TEXT NOT NULL UNIQUE,
     call_number    TEXT NOT NULL DEFAULT '',
-    call_sort      TEXT NOT NULL DEFAULT '',
+    call_sort      TEXT {{if .Postgres}}COLLATE "C" {{end}}NOT NULL DEFAULT '', -- byte order is shelf order
     call_class     TEXT NOT NULL DEFAULT '',
     call_book      TEXT NOT NULL DEFAULT '',
     location_code  TEXT NOT NULL REFERENCES locations (code),
