@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"lantai.dev/lantai/internal/app"
@@ -104,7 +103,7 @@ func runImport(ctx context.Context, e env, args []string) error {
 		if err != nil {
 			return err
 		}
-		counter := &countingReader{r: fh}
+		counter := &catalog.CountingReader{R: fh}
 		rr, ser, err := catalog.OpenMARC(counter, format, encoding)
 		if err != nil {
 			fh.Close()
@@ -113,9 +112,9 @@ func runImport(ctx context.Context, e env, args []string) error {
 		bar.file(filepath.Base(name), ser.String())
 		sum, err := a.Catalog.Import(ctx, actor, rr, catalog.ImportOptions{OnDuplicate: policy, ItemsFrom: holdings,
 			Location: location, Collection: collection, ItemType: itemType, Source: filepath.Base(name)},
-			func(p catalog.ImportProgress) { bar.update(counter.n.Load(), p) })
+			func(p catalog.ImportProgress) { bar.update(counter.N(), p) })
 		fh.Close()
-		bar.done(counter.n.Load())
+		bar.done(counter.N())
 		if err != nil {
 			return explain(a, err)
 		}
@@ -148,17 +147,6 @@ func failureReason(a *app.App, err error) string {
 		return a.Tr.Error("en", err)
 	}
 	return err.Error()
-}
-
-type countingReader struct {
-	r io.Reader
-	n atomic.Int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n.Add(int64(n))
-	return n, err
 }
 
 // progress draws a progress bar on a terminal, or prints a line now and

@@ -132,6 +132,20 @@ func (s *Service) NewSession(ctx context.Context, a Actor, userAgent string) (st
 	return token, p, err
 }
 
+// activeStaff loads an enabled account and its permissions for a session
+// or a token; a disabled account is refused.
+func activeStaff(tx *db.Tx, staffID int64) (Staff, PermSet, error) {
+	st, err := getStaff(tx, staffID)
+	if err != nil {
+		return Staff{}, nil, err
+	}
+	if st.Disabled {
+		return Staff{}, nil, apperr.New(apperr.Unauthenticated, "error.account_disabled")
+	}
+	perms, err := permissionsOf(tx, staffID)
+	return st, perms, err
+}
+
 // touchEvery limits how often a session's last-seen time is written.
 const touchEvery = time.Minute
 
@@ -158,14 +172,7 @@ func (s *Service) Session(ctx context.Context, token string) (Principal, error) 
 		if !now.Before(p.ExpiresAt) || now.Sub(lastSeen) >= s.cfg.SessionIdle {
 			return apperr.New(apperr.Unauthenticated, "error.session_expired")
 		}
-		p.Staff, err = getStaff(tx, staffID)
-		if err != nil {
-			return err
-		}
-		if p.Staff.Disabled {
-			return apperr.New(apperr.Unauthenticated, "error.account_disabled")
-		}
-		p.Perms, err = permissionsOf(tx, staffID)
+		p.Staff, p.Perms, err = activeStaff(tx, staffID)
 		return err
 	})
 	if err != nil {

@@ -90,17 +90,9 @@ func (s *Service) ListTokens(ctx context.Context, a Actor, all bool) ([]APIToken
 		rows, err := tx.Query(q, args...)
 		out, err = db.Collect(rows, err, func(r *sql.Rows) (APIToken, error) {
 			var t APIToken
-			var used, revoked sql.NullTime
+			var used, revoked db.Time
 			err := r.Scan(&t.ID, &t.StaffID, &t.Username, &t.Name, &t.Prefix, &t.CreatedAt, &used, &revoked)
-			if used.Valid {
-				u := used.Time.UTC()
-				t.LastUsedAt = &u
-			}
-			if revoked.Valid {
-				v := revoked.Time.UTC()
-				t.RevokedAt = &v
-			}
-			t.CreatedAt = t.CreatedAt.UTC()
+			t.LastUsedAt, t.RevokedAt, t.CreatedAt = used.Ptr(), revoked.Ptr(), t.CreatedAt.UTC()
 			return t, err
 		})
 		return err
@@ -156,14 +148,7 @@ func (s *Service) TokenPrincipal(ctx context.Context, token string) (Principal, 
 		if err != nil {
 			return err
 		}
-		p.Staff, err = getStaff(tx, staffID)
-		if err != nil {
-			return err
-		}
-		if p.Staff.Disabled {
-			return apperr.New(apperr.Unauthenticated, "error.account_disabled")
-		}
-		p.Perms, err = permissionsOf(tx, staffID)
+		p.Staff, p.Perms, err = activeStaff(tx, staffID)
 		return err
 	})
 	if err != nil {

@@ -118,7 +118,7 @@ func batchItems(tx *db.Tx, id int64) ([]BatchItem, error) {
 
 func getBatch(tx *db.Tx, id int64) (Batch, error) {
 	var b Batch
-	var decided sql.NullTime
+	var decided db.Time
 	err := tx.QueryRow(`SELECT id, batch_no, to_location, status, note, created_at, created_by, decided_at, decided_by FROM distribution_batches WHERE id = $1`, id).
 		Scan(&b.ID, &b.BatchNo, &b.ToLocation, &b.Status, &b.Note, &b.CreatedAt, &b.CreatedBy, &decided, &b.DecidedBy)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -127,11 +127,7 @@ func getBatch(tx *db.Tx, id int64) (Batch, error) {
 	if err != nil {
 		return Batch{}, err
 	}
-	b.CreatedAt = b.CreatedAt.UTC()
-	if decided.Valid {
-		t := decided.Time.UTC()
-		b.DecidedAt = &t
-	}
+	b.CreatedAt, b.DecidedAt = b.CreatedAt.UTC(), decided.Ptr()
 	b.Items, err = batchItems(tx, id)
 	return b, err
 }

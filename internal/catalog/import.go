@@ -162,7 +162,7 @@ func (s *Service) Import(ctx context.Context, a auth.Actor, rr marc.RecordReader
 		if err != nil {
 			return sum, fmt.Errorf("read record %d: %w", n, err)
 		}
-		if len(m.Warnings) > 0 {
+		if len(m.Warnings()) > 0 {
 			sum.Warnings++
 		}
 		raw, err := marc.Marshal(m)

@@ -134,16 +134,22 @@ type emptyReader struct{}
 
 func (emptyReader) Read([]byte) (int, error) { return 0, io.EOF }
 
-type countReader struct {
-	r io.Reader
+// CountingReader counts the bytes read through it, for progress reports;
+// N may be read while another goroutine reads.
+type CountingReader struct {
+	R io.Reader
 	n atomic.Int64
 }
 
-func (c *countReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
+// Read reads from R and counts.
+func (c *CountingReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
 	c.n.Add(int64(n))
 	return n, err
 }
+
+// N returns how many bytes have been read.
+func (c *CountingReader) N() int64 { return c.n.Load() }
 
 func (s *Service) runJob(ctx context.Context, a auth.Actor, id int64, opt ImportJobOptions, open func() (io.ReadCloser, error), done func()) {
 	if done != nil {
@@ -164,7 +170,7 @@ func (s *Service) runJob(ctx context.Context, a auth.Actor, id int64, opt Import
 		return
 	}
 	defer f.Close()
-	cr := &countReader{r: f}
+	cr := &CountingReader{R: f}
 	rr, _, err := OpenMARC(cr, opt.Format, opt.Encoding)
 	if err != nil {
 		finish("failed", ImportSummary{}, err.Error())
@@ -175,7 +181,7 @@ func (s *Service) runJob(ctx context.Context, a auth.Actor, id int64, opt Import
 		func(p ImportProgress) {
 			s.db.Write(ctx, func(tx *db.Tx) error {
 				_, err := tx.Exec(`UPDATE import_jobs SET bytes_read = $1, read = $2, created = $3, overlaid = $4, skipped = $5, failed = $6, items = $7, warnings = $8, heartbeat = $9 WHERE id = $10`,
-					cr.n.Load(), p.Read, p.Created, p.Overlaid, p.Skipped, p.Failed, p.Items, p.Warnings, tx.Now, id)
+					cr.N(), p.Read, p.Created, p.Overlaid, p.Skipped, p.Failed, p.Items, p.Warnings, tx.Now, id)
 				return err
 			})
 		})
@@ -193,7 +199,7 @@ const jobColumns = `id, created_at, actor_name, file_name, file_size, options, s
 func scanJob(sc interface{ Scan(...any) error }) (ImportJob, error) {
 	var j ImportJob
 	var opts, fails string
-	var started, finished sql.NullTime
+	var started, finished db.Time
 	err := sc.Scan(&j.ID, &j.CreatedAt, &j.Actor, &j.FileName, &j.FileSize, &opts, &j.Status, &j.BytesRead, &j.Progress.Read,
 		&j.Progress.Created, &j.Progress.Overlaid, &j.Progress.Skipped, &j.Progress.Failed, &j.Progress.Items, &j.Progress.Warnings,
 		&fails, &j.Error, &started, &finished)
@@ -203,14 +209,7 @@ func scanJob(sc interface{ Scan(...any) error }) (ImportJob, error) {
 	j.CreatedAt = j.CreatedAt.UTC()
 	json.Unmarshal([]byte(opts), &j.Options)
 	json.Unmarshal([]byte(fails), &j.Failures)
-	if started.Valid {
-		t := started.Time.UTC()
-		j.StartedAt = &t
-	}
-	if finished.Valid {
-		t := finished.Time.UTC()
-		j.FinishedAt = &t
-	}
+	j.StartedAt, j.FinishedAt = started.Ptr(), finished.Ptr()
 	return j, nil
 }
 

@@ -72,16 +72,12 @@ const itemFrom = ` FROM items i JOIN locations l ON l.code = i.location_code`
 
 func scanItem(sc interface{ Scan(...any) error }) (Item, error) {
 	var it Item
-	var avail sql.NullTime
+	var avail db.Time
 	var status string
 	err := sc.Scan(&it.ID, &it.RecordID, &it.ParentID, &it.Barcode, &it.AccessionNo, &it.CallNumber, &it.Location, &it.Branch,
 		&it.Collection, &it.ItemType, &status, &it.PriceFen, &it.Source, &it.Volume, &it.CopyNo, &it.Notes, &it.CreatedAt, &it.UpdatedAt, &avail)
 	it.Status = Status(status)
-	it.CreatedAt, it.UpdatedAt = it.CreatedAt.UTC(), it.UpdatedAt.UTC()
-	if avail.Valid {
-		t := avail.Time.UTC()
-		it.AvailableAt = &t
-	}
+	it.CreatedAt, it.UpdatedAt, it.AvailableAt = it.CreatedAt.UTC(), it.UpdatedAt.UTC(), avail.Ptr()
 	return it, err
 }
 

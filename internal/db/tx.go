@@ -153,6 +153,15 @@ type Time struct {
 	Valid bool
 }
 
+// Ptr returns the time, or nil when the column was NULL.
+func (t Time) Ptr() *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	v := t.Time
+	return &v
+}
+
 // Scan implements sql.Scanner.
 func (t *Time) Scan(v any) error {
 	switch x := v.(type) {
