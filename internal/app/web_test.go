@@ -38,11 +38,47 @@ var allowedRoles = map[string][]string{
 	"GET /staff/roles/{code}":            {"systems"},
 	"POST /staff/roles/{code}":           {"systems"},
 	"GET /staff/modules/{module}":        {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+
+	// Cataloguing, distribution and the stacks' receiving.
+	"GET /staff/catalog":                         {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"GET /staff/catalog/records/new":             {"cataloguer", "special_collections"},
+	"POST /staff/catalog/records/new":            {"cataloguer", "special_collections"},
+	"GET /staff/catalog/records/{id}":            {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"GET /staff/catalog/records/{id}/edit":       {"cataloguer", "special_collections"},
+	"POST /staff/catalog/records/{id}/edit":      {"cataloguer", "special_collections"},
+	"POST /staff/catalog/records/{id}/merge":     {"cataloguer", "special_collections"},
+	"GET /staff/catalog/records/{id}/delete":     {"cataloguer", "special_collections"},
+	"POST /staff/catalog/records/{id}/delete":    {"cataloguer", "special_collections"},
+	"GET /staff/catalog/records/{id}/items/new":  {"cataloguer", "special_collections"},
+	"POST /staff/catalog/records/{id}/items/new": {"cataloguer", "special_collections"},
+	"GET /staff/catalog/items/{id}":              {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"POST /staff/catalog/items/{id}":             {"cataloguer", "special_collections"},
+	"POST /staff/catalog/items/{id}/status":      {"cataloguer", "special_collections"},
+	"GET /staff/catalog/withdrawals":             {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"POST /staff/catalog/withdrawals":            {"cataloguer"},
+	"GET /staff/catalog/withdrawals/print":       {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"GET /staff/catalog/batches":                 {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"POST /staff/catalog/batches":                {"cataloguer"},
+	"GET /staff/catalog/classes":                 {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"GET /staff/catalog/new-books":               {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections"},
+	"GET /staff/catalog/codes":                   {"director", "office", "acquisitions", "cataloguer", "circulation", "serials", "reading_room", "reference", "special_collections", "systems"},
+	"POST /staff/catalog/codes":                  {"systems"},
+	"GET /staff/catalog/labels":                  {"cataloguer"},
+	"POST /staff/catalog/labels":                 {"cataloguer"},
+	"GET /staff/stacks/batches":                  {"circulation", "reading_room"},
+	"GET /staff/stacks/batches/{id}":             {"circulation"},
+	"POST /staff/stacks/batches/{id}":            {"circulation"},
 }
 
 // concrete fills a route pattern's wildcards with values that exist.
+// Catalogue records, items and distribution batches are given an id that
+// does not exist: the permission gate answers before the page looks (the
+// catalogue's own test opens them with real ids, see concreteCatalog).
 func concrete(pattern string, staffID string) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
+	if strings.HasPrefix(path, "/staff/catalog/") || strings.HasPrefix(path, "/staff/stacks/") {
+		return concreteCatalog(pattern, catalogIDs{Record: "999999", Item: "999999", Batch: "999999"})
+	}
 	r := strings.NewReplacer("{$}", "", "{id}", staffID, "{code}", "test_dummy", "{module}", "catalog")
 	path = r.Replace(path)
 	if strings.HasPrefix(path, "/staff/tokens/") {

@@ -14,11 +14,11 @@ type Module struct {
 
 // Modules lists the staff client's areas in the order of the home page.
 var Modules = []Module{
-	{"catalog", []auth.Permission{auth.PermCatalogView, auth.PermCatalogEdit}, ""},
+	{"catalog", []auth.Permission{auth.PermCatalogView, auth.PermCatalogEdit}, "/staff/catalog"},
 	{"acquisitions", []auth.Permission{auth.PermAcqView, auth.PermAcqOrder}, ""},
 	{"circulation", []auth.Permission{auth.PermCircCheckout, auth.PermCircCheckin, auth.PermCircReaders}, ""},
 	{"serials", []auth.Permission{auth.PermSerialsView, auth.PermSerialsCheckin}, ""},
-	{"stacks", []auth.Permission{auth.PermStacksReceive, auth.PermStacksInventory}, ""},
+	{"stacks", []auth.Permission{auth.PermStacksReceive, auth.PermStacksInventory}, "/staff/stacks/batches"},
 	{"opac", []auth.Permission{auth.PermOPACManage}, ""},
 	{"reference", []auth.Permission{auth.PermReferenceQuestions, auth.PermReferenceServices}, ""},
 	{"reading_rooms", []auth.Permission{auth.PermReadingRoomEntry, auth.PermReadingRoomVisitors}, ""},
