@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -20,7 +21,7 @@ import (
 )
 
 // catalogIDs are the ids the catalogue's routes are opened with.
-type catalogIDs struct{ Record, Item, Batch string }
+type catalogIDs struct{ Record, Item, Batch, Job string }
 
 // concreteCatalog fills the wildcard of a catalogue or stacks route.
 func concreteCatalog(pattern string, ids catalogIDs) (method, path string) {
@@ -31,6 +32,8 @@ func concreteCatalog(pattern string, ids catalogIDs) (method, path string) {
 		id = ids.Item
 	case strings.HasPrefix(path, "/staff/stacks/batches/"):
 		id = ids.Batch
+	case strings.HasPrefix(path, "/staff/catalog/import/"):
+		id = ids.Job
 	}
 	return method, strings.NewReplacer("{$}", "", "{id}", id).Replace(path)
 }
@@ -357,7 +360,14 @@ func TestCatalogPagesForEveryRole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := catalogIDs{Record: id, Item: itoa(items[0].ID), Batch: itoa(b.ID)}
+	done := make(chan struct{})
+	job, err := s.App.Catalog.StartImportJob(ctx, cli, "empty.mrc", 0, catalog.ImportJobOptions{},
+		func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader("")), nil }, func() { close(done) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-done
+	ids := catalogIDs{Record: id, Item: itoa(items[0].ID), Batch: itoa(b.ID), Job: itoa(job.ID)}
 	for _, role := range auth.BuiltinRoles {
 		s.CreateStaff(t, "r_"+role.Code, role.Code)
 		rc := s.NewClient(t)

@@ -65,6 +65,10 @@ var allowedRoles = map[string][]string{
 	"POST /staff/catalog/codes":                  {"systems"},
 	"GET /staff/catalog/labels":                  {"cataloguer"},
 	"POST /staff/catalog/labels":                 {"cataloguer"},
+	"GET /staff/catalog/import":                  {"acquisitions", "cataloguer"},
+	"POST /staff/catalog/import":                 {"acquisitions", "cataloguer"},
+	"GET /staff/catalog/import/{id}":             {"acquisitions", "cataloguer"},
+	"GET /staff/catalog/export":                  {"cataloguer"},
 	"GET /staff/stacks/batches":                  {"circulation", "reading_room"},
 	"GET /staff/stacks/batches/{id}":             {"circulation"},
 	"POST /staff/stacks/batches/{id}":            {"circulation"},
@@ -77,7 +81,7 @@ var allowedRoles = map[string][]string{
 func concrete(pattern string, staffID string) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
 	if strings.HasPrefix(path, "/staff/catalog/") || strings.HasPrefix(path, "/staff/stacks/") {
-		return concreteCatalog(pattern, catalogIDs{Record: "999999", Item: "999999", Batch: "999999"})
+		return concreteCatalog(pattern, catalogIDs{Record: "999999", Item: "999999", Batch: "999999", Job: "999999"})
 	}
 	r := strings.NewReplacer("{$}", "", "{id}", staffID, "{code}", "test_dummy", "{module}", "catalog")
 	path = r.Replace(path)

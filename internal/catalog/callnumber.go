@@ -57,18 +57,34 @@ func prepareCallNumber(tx *db.Tx, recordID int64, collection, text string) (call
 // 著者号 (author number). Kept in settings as "call_number.rule".
 type BookNumberRule = callno.Rule
 
-// SuggestCallNumber proposes the call number for a new item of a record in a
-// collection (catalog.items): the call number its other copies in that
-// collection already have, or else the record's class with a book number by
-// the library's rule. A 种次号 is taken from the sequence in the same
-// transaction, so two cataloguers never get the same one; class may
+// SuggestCallNumber gives the call number for a new item of a record in a
+// collection and takes it (catalog.items): the call number its other copies
+// in that collection already have, or else the record's class with a book
+// number by the library's rule. A 种次号 is taken from the sequence in the
+// same transaction, so two cataloguers never get the same one; class may
 // override the record's class.
 func (s *Service) SuggestCallNumber(ctx context.Context, a auth.Actor, recordID int64, collection, class string) (string, error) {
+	return s.callNumberFor(ctx, a, recordID, collection, class, true)
+}
+
+// PeekCallNumber shows the call number SuggestCallNumber would give,
+// without taking a 种次号 (catalog.items): saving an item with it takes the
+// number then, and should another cataloguer take it first the save is
+// refused and a new suggestion needed.
+func (s *Service) PeekCallNumber(ctx context.Context, a auth.Actor, recordID int64, collection, class string) (string, error) {
+	return s.callNumberFor(ctx, a, recordID, collection, class, false)
+}
+
+func (s *Service) callNumberFor(ctx context.Context, a auth.Actor, recordID int64, collection, class string, take bool) (string, error) {
 	if err := a.Require(auth.PermCatalogItems); err != nil {
 		return "", err
 	}
 	var out string
-	err := s.db.Write(ctx, func(tx *db.Tx) error {
+	run := s.db.Read
+	if take {
+		run = s.db.Write
+	}
+	err := run(ctx, func(tx *db.Tx) error {
 		rec, err := getRecord(tx, recordID)
 		if err != nil {
 			return err
@@ -106,9 +122,15 @@ func (s *Service) SuggestCallNumber(ctx context.Context, a auth.Actor, recordID 
 			}
 		} else {
 			var seq int
-			if err := tx.QueryRow(`INSERT INTO call_sequences (collection, class, last) VALUES ($1, $2, 1)
-				ON CONFLICT (collection, class) DO UPDATE SET last = call_sequences.last + 1 RETURNING last`,
-				collection, cls.Class).Scan(&seq); err != nil {
+			if take {
+				err = tx.QueryRow(`INSERT INTO call_sequences (collection, class, last) VALUES ($1, $2, 1)
+					ON CONFLICT (collection, class) DO UPDATE SET last = call_sequences.last + 1 RETURNING last`,
+					collection, cls.Class).Scan(&seq)
+			} else {
+				err = tx.QueryRow(`SELECT COALESCE(MAX(last), 0) + 1 FROM call_sequences WHERE collection = $1 AND class = $2`,
+					collection, cls.Class).Scan(&seq)
+			}
+			if err != nil {
 				return err
 			}
 			if book, err = callno.FormatSequence(seq); err != nil {
@@ -116,6 +138,9 @@ func (s *Service) SuggestCallNumber(ctx context.Context, a auth.Actor, recordID 
 			}
 		}
 		out = cls.Class + "/" + book
+		if !take {
+			return nil
+		}
 		return auth.Audit(tx, a, "callnumber.assign", "record", recordID, nil, map[string]any{"call_number": out, "collection": collection})
 	})
 	return out, err

@@ -112,6 +112,12 @@ func TestRecordStoredWholeAndVersioned(t *testing.T) {
 		if len(list) != 1 {
 			t.Fatalf("%d records", len(list))
 		}
+		c.Advance(time.Minute)
+		second, _ := s.CreateRecord(ctx, cli, cnmarcBook("第二本", "某", "", "I"))
+		newest, _ := s.ListRecords(ctx, cli, catalog.RecordFilter{Newest: true})
+		if len(newest) != 2 || newest[0].ID != second.ID {
+			t.Fatalf("newest first: %+v", newest)
+		}
 	})
 }
 
@@ -204,9 +210,18 @@ func TestCallNumbers(t *testing.T) {
 		if _, err := s.CreateItem(ctx, cli, old); err != nil {
 			t.Fatal(err)
 		}
+		// Peeking does not take the number; suggesting does.
+		for i := 0; i < 2; i++ {
+			if cn, err := s.PeekCallNumber(ctx, cli, b.ID, "zw", ""); err != nil || cn != "I246.57/42" {
+				t.Fatalf("peek: %q %v", cn, err)
+			}
+		}
 		cn, err := s.SuggestCallNumber(ctx, cli, b.ID, "zw", "")
 		if err != nil || cn != "I246.57/42" {
 			t.Fatalf("next 种次号 after 41: %q %v", cn, err)
+		}
+		if cn, _ := s.PeekCallNumber(ctx, cli, b.ID, "zw", ""); cn != "I246.57/43" {
+			t.Fatalf("peek after a suggestion: %q", cn)
 		}
 		// Copies share their record's call number; another record may not take it.
 		if cn, _ := s.SuggestCallNumber(ctx, cli, a.ID, "zw", ""); cn != "I246.57/41" {
@@ -272,6 +287,15 @@ func TestDuplicateCheck(t *testing.T) {
 		dups, err := s.FindDuplicates(ctx, cli, cnmarcBook("三体（典藏版）", "刘慈欣", "7-5366-9293-5", "I247.55"), 0)
 		if err != nil || len(dups) != 1 || dups[0].RecordID != orig.ID || dups[0].Reason != "isbn" {
 			t.Fatalf("by ISBN: %+v %v", dups, err)
+		}
+		for _, text := range []string{"7-5366-9293-5", "978-7-5366-9293-0"} {
+			dups, err := s.FindByISBN(ctx, cli, text)
+			if err != nil || len(dups) != 1 || dups[0].RecordID != orig.ID {
+				t.Fatalf("by ISBN %s: %+v %v", text, dups, err)
+			}
+		}
+		if _, err := s.FindByISBN(ctx, cli, "978-7-5366-9293-1"); apperr.CodeOf(err) != apperr.Invalid {
+			t.Fatalf("bad check digit: %v", err)
 		}
 		dups, _ = s.FindDuplicates(ctx, cli, cnmarcBook("三体", "刘慈欣", "", "I247.55"), 0)
 		if len(dups) != 1 || dups[0].Reason != "title_author_year" {

@@ -39,6 +39,18 @@ type BatchItem struct {
 	Reason     string `json:"reason,omitempty"`
 }
 
+// The states of a batch and of an item in it.
+const (
+	BatchSent           = "sent"
+	BatchConfirmed      = "confirmed"
+	BatchPartlyRejected = "partly_rejected"
+	BatchRejected       = "rejected"
+
+	OutcomePending  = "pending"
+	OutcomeAccepted = "accepted"
+	OutcomeRejected = "rejected"
+)
+
 // SendBatch sends processed items to a location (catalog.distribute). Only
 // items in processing, with a call number and not already in an undecided
 // batch, can be sent; a wrong barcode names itself and nothing is sent.
@@ -60,7 +72,7 @@ func (s *Service) SendBatch(ctx context.Context, a auth.Actor, toLocation string
 		if err != nil {
 			return err
 		}
-		b = Batch{BatchNo: fmt.Sprintf("DC%s-%05d", tx.Now.Format("2006"), n), ToLocation: toLocation, Status: "sent", Note: note, CreatedAt: tx.Now, CreatedBy: a.Name}
+		b = Batch{BatchNo: fmt.Sprintf("DC%s-%05d", tx.Now.Format("2006"), n), ToLocation: toLocation, Status: BatchSent, Note: note, CreatedAt: tx.Now, CreatedBy: a.Name}
 		if b.ID, err = tx.Insert(`INSERT INTO distribution_batches (batch_no, to_location, status, note, created_at, created_by) VALUES ($1, $2, 'sent', $3, $4, $5)`,
 			b.BatchNo, toLocation, note, tx.Now, a.Name); err != nil {
 			return err
@@ -183,7 +195,7 @@ func (s *Service) ReceiveBatch(ctx context.Context, a auth.Actor, id int64, reje
 		if err != nil {
 			return err
 		}
-		if b.Status != "sent" {
+		if b.Status != BatchSent {
 			return apperr.New(apperr.Conflict, "error.batch_decided", "BatchNo", b.BatchNo)
 		}
 		inBatch := map[int64]bool{}
@@ -213,16 +225,16 @@ func (s *Service) ReceiveBatch(ctx context.Context, a auth.Actor, id int64, reje
 			if _, err := tx.Exec(`UPDATE items SET location_code = $1, updated_at = $2 WHERE id = $3`, b.ToLocation, tx.Now, it.ItemID); err != nil {
 				return err
 			}
-			if err := SetItemStatus(tx, a, it.ItemID, Available, "distribution "+b.BatchNo); err != nil {
+			if err := SetItemStatus(tx, a, it.ItemID, Available, StatusNote{Kind: NoteDistribution, Ref: b.BatchNo}); err != nil {
 				return err
 			}
 		}
-		status := "confirmed"
+		status := BatchConfirmed
 		switch {
 		case accepted == 0:
-			status = "rejected"
+			status = BatchRejected
 		case accepted < len(b.Items):
-			status = "partly_rejected"
+			status = BatchPartlyRejected
 		}
 		if _, err := tx.Exec(`UPDATE distribution_batches SET status = $1, decided_at = $2, decided_by = $3 WHERE id = $4`, status, tx.Now, a.Name, id); err != nil {
 			return err

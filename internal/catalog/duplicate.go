@@ -4,6 +4,9 @@ import (
 	"context"
 	"database/sql"
 
+	"lantai.dev/lantai/internal/apperr"
+	"lantai.dev/lantai/internal/isbn"
+
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/marc"
@@ -35,6 +38,24 @@ func (s *Service) FindDuplicates(ctx context.Context, a auth.Actor, m *marc.Reco
 	var out []Duplicate
 	err = s.db.Read(ctx, func(tx *db.Tx) (err error) {
 		out, err = findDuplicates(tx, d, exclude)
+		return err
+	})
+	return out, err
+}
+
+// FindByISBN lists the records that hold an ISBN, in either its 10- or
+// 13-digit form (catalog.view): the quick 查重 at a book fair or the desk.
+func (s *Service) FindByISBN(ctx context.Context, a auth.Actor, text string) ([]Duplicate, error) {
+	if err := a.Require(auth.PermCatalogView); err != nil {
+		return nil, err
+	}
+	n, err := isbn.Parse(text)
+	if err != nil {
+		return nil, apperr.New(apperr.Invalid, "error.isbn_invalid", "Value", text).WithField("isbn")
+	}
+	var out []Duplicate
+	err = s.db.Read(ctx, func(tx *db.Tx) (err error) {
+		out, err = findDuplicates(tx, derived{ISBNs: []string{n.String()}}, 0)
 		return err
 	})
 	return out, err

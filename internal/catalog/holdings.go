@@ -50,8 +50,9 @@ type heldItem struct {
 //   - 852 (MARC 21): $p barcode, $h and $i call number (class and item part),
 //     $c shelving location (else $b), $t copy number, $z note.
 //   - 905 (CNMARC, as 汇文/ILAS-style systems export it): $b barcode, $d call
-//     number (a whole call number, or its class with the book number in $e),
-//     $c location, $f volume, $y item type; the price comes from 010$d.
+//     number (a whole call number, or its class with the book number — and
+//     a volume after ":" — in $e), $c location, $f copy number, $y item
+//     type; the price comes from 010$d.
 //
 // A holdings field without a barcode is skipped: an item needs one.
 func holdingsOf(r *marc.Record, f HoldingsField, recordPriceFen int64) []heldItem {
@@ -73,7 +74,8 @@ func holdingsOf(r *marc.Record, f HoldingsField, recordPriceFen int64) []heldIte
 			h.CopyNo, _ = strconv.Atoi(fld.Sub('t'))
 		case Holdings905:
 			h = heldItem{Barcode: fld.Sub('b'), CallNumber: joinCall(fld.Sub('d'), fld.Sub('e')), Location: fld.Sub('c'),
-				Volume: fld.Sub('f'), ItemType: fld.Sub('y')}
+				ItemType: fld.Sub('y')}
+			h.CopyNo, _ = strconv.Atoi(fld.Sub('f'))
 		}
 		if h.PriceFen == 0 {
 			h.PriceFen = recordPriceFen

@@ -284,8 +284,8 @@ func insertItem(tx *db.Tx, in NewItem) (Item, error) {
 	if err != nil {
 		return Item{}, err
 	}
-	if _, err := tx.Exec(`INSERT INTO item_status_history (item_id, at, from_status, to_status, actor_name, door, reason) VALUES ($1, $2, '', $3, '', '', 'created')`,
-		id, tx.Now, string(in.Status)); err != nil {
+	if _, err := tx.Exec(`INSERT INTO item_status_history (item_id, at, from_status, to_status, actor_name, door, kind) VALUES ($1, $2, '', $3, '', '', $4)`,
+		id, tx.Now, string(in.Status), NoteCreated); err != nil {
 		return Item{}, err
 	}
 	return getItem(tx, id)
@@ -438,9 +438,20 @@ func (s *Service) UpdateItem(ctx context.Context, a auth.Actor, id int64, u Item
 	return out, err
 }
 
-// manualStatuses are the statuses staff may set by hand; the others belong
-// to the operation that causes them (loans, holds, transit, withdrawal).
-var manualStatuses = map[Status]bool{InProcessing: true, Available: true, Missing: true, InRepair: true, Lost: true, OnOrder: true}
+// ManualStatuses are the statuses staff may set by hand, in display order;
+// the others belong to the work that causes them (loans, holds, transit,
+// withdrawal).
+var ManualStatuses = []Status{Available, InProcessing, Missing, InRepair, Lost, OnOrder}
+
+// IsManual reports whether staff may set status s by hand.
+func IsManual(s Status) bool {
+	for _, m := range ManualStatuses {
+		if m == s {
+			return true
+		}
+	}
+	return false
+}
 
 // ChangeItemStatus sets an item's status by hand with a reason
 // (catalog.items): found, missing, to repair, back from repair, lost.
@@ -448,7 +459,7 @@ func (s *Service) ChangeItemStatus(ctx context.Context, a auth.Actor, id int64, 
 	if err := a.Require(auth.PermCatalogItems); err != nil {
 		return Item{}, err
 	}
-	if !manualStatuses[to] {
+	if !IsManual(to) {
 		return Item{}, invalid("error.status_not_manual", "status", "Status", string(to))
 	}
 	var out Item
@@ -457,10 +468,10 @@ func (s *Service) ChangeItemStatus(ctx context.Context, a auth.Actor, id int64, 
 		if err != nil {
 			return err
 		}
-		if !manualStatuses[it.Status] {
+		if !IsManual(it.Status) {
 			return apperr.New(apperr.Conflict, "error.status_owned", "Status", string(it.Status))
 		}
-		if err := SetItemStatus(tx, a, id, to, reason); err != nil {
+		if err := SetItemStatus(tx, a, id, to, StatusNote{Kind: NoteManual, Reason: reason}); err != nil {
 			return err
 		}
 		out, err = getItem(tx, id)
@@ -469,11 +480,28 @@ func (s *Service) ChangeItemStatus(ctx context.Context, a auth.Actor, id int64, 
 	return out, err
 }
 
+// StatusNote says why an item's status changed: the kind of work, the
+// number of its document (ledger, batch, loan) and a reason.
+type StatusNote struct {
+	Kind   string `json:"kind"`
+	Ref    string `json:"ref,omitempty"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// The kinds of status change the catalogue makes; other capabilities add
+// their own (loan, return, hold, transit, inventory …).
+const (
+	NoteManual       = "manual"       // set by hand, Reason as typed
+	NoteCreated      = "created"      // the item was added
+	NoteWithdrawal   = "withdrawal"   // Ref: ledger number; Reason: reason code
+	NoteDistribution = "distribution" // Ref: batch number
+)
+
 // SetItemStatus changes an item's status inside a transaction and keeps the
 // change in the item's history, with an audit entry. It is the one way any
 // capability (circulation, inventory, withdrawal) changes a status; it does
 // not check permissions — the calling service method has.
-func SetItemStatus(tx *db.Tx, a auth.Actor, id int64, to Status, reason string) error {
+func SetItemStatus(tx *db.Tx, a auth.Actor, id int64, to Status, note StatusNote) error {
 	if !validStatus(to) {
 		return invalid("error.item_status_invalid", "status", "Status", string(to))
 	}
@@ -494,21 +522,24 @@ func SetItemStatus(tx *db.Tx, a auth.Actor, id int64, to Status, reason string) 
 	if _, err := tx.Exec(q, string(to), tx.Now, id); err != nil {
 		return err
 	}
-	if _, err := tx.Exec(`INSERT INTO item_status_history (item_id, at, from_status, to_status, actor_name, door, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		id, tx.Now, from, string(to), a.Name, string(a.Door), reason); err != nil {
+	if note.Kind == "" {
+		note.Kind = NoteManual
+	}
+	if _, err := tx.Exec(`INSERT INTO item_status_history (item_id, at, from_status, to_status, actor_name, door, kind, ref, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		id, tx.Now, from, string(to), a.Name, string(a.Door), note.Kind, note.Ref, note.Reason); err != nil {
 		return err
 	}
-	return auth.Audit(tx, a, "item.status", "item", id, map[string]any{"status": from}, map[string]any{"status": to, "reason": reason})
+	return auth.Audit(tx, a, "item.status", "item", id, map[string]any{"status": from}, map[string]any{"status": to, "note": note})
 }
 
 // StatusChange is one line of an item's status history.
 type StatusChange struct {
-	At     time.Time `json:"at"`
-	From   Status    `json:"from"`
-	To     Status    `json:"to"`
-	Actor  string    `json:"actor"`
-	Door   string    `json:"door"`
-	Reason string    `json:"reason"`
+	At    time.Time `json:"at"`
+	From  Status    `json:"from"`
+	To    Status    `json:"to"`
+	Actor string    `json:"actor"`
+	Door  string    `json:"door"`
+	StatusNote
 }
 
 // ItemHistory returns an item's status changes, oldest first (catalog.view).
@@ -518,11 +549,11 @@ func (s *Service) ItemHistory(ctx context.Context, a auth.Actor, id int64) ([]St
 	}
 	var out []StatusChange
 	err := s.db.Read(ctx, func(tx *db.Tx) error {
-		rows, err := tx.Query(`SELECT at, from_status, to_status, actor_name, door, reason FROM item_status_history WHERE item_id = $1 ORDER BY id`, id)
+		rows, err := tx.Query(`SELECT at, from_status, to_status, actor_name, door, kind, ref, reason FROM item_status_history WHERE item_id = $1 ORDER BY id`, id)
 		out, err = db.Collect(rows, err, func(r *sql.Rows) (StatusChange, error) {
 			var c StatusChange
 			var from, to string
-			err := r.Scan(&c.At, &from, &to, &c.Actor, &c.Door, &c.Reason)
+			err := r.Scan(&c.At, &from, &to, &c.Actor, &c.Door, &c.Kind, &c.Ref, &c.Reason)
 			c.From, c.To, c.At = Status(from), Status(to), c.At.UTC()
 			return c, err
 		})

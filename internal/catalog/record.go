@@ -230,9 +230,13 @@ type RecordFilter struct {
 	ClassPfx string    // class number prefix
 	AfterID  int64     // paging: records with a larger id
 	Limit    int       // default 50, at most 1000
+	// Newest lists the most recently changed records first (AfterID is
+	// then ignored).
+	Newest bool
 }
 
-// ListRecords lists records by id (catalog.view).
+// ListRecords lists records by id, or the most recently changed first
+// (catalog.view).
 func (s *Service) ListRecords(ctx context.Context, a auth.Actor, f RecordFilter) ([]Record, error) {
 	if err := a.Require(auth.PermCatalogView); err != nil {
 		return nil, err
@@ -254,7 +258,12 @@ func (s *Service) ListRecords(ctx context.Context, a auth.Actor, f RecordFilter)
 	if limit > 1000 {
 		limit = 1000
 	}
-	q += ` ORDER BY id LIMIT ` + strconv.Itoa(limit)
+	if f.Newest {
+		q += ` ORDER BY updated_at DESC, id DESC LIMIT ` + strconv.Itoa(limit)
+		args[0] = 0
+	} else {
+		q += ` ORDER BY id LIMIT ` + strconv.Itoa(limit)
+	}
 	var out []Record
 	err := s.db.Read(ctx, func(tx *db.Tx) error {
 		rows, err := tx.Query(q, args...)

@@ -95,7 +95,7 @@ func (s *Service) Withdraw(ctx context.Context, a auth.Actor, barcodes []string,
 				w.ID, wi.ItemID, wi.Barcode, wi.AccessionNo, wi.CallNumber, wi.Title, wi.PriceFen); err != nil {
 				return err
 			}
-			if err := SetItemStatus(tx, a, it.ID, Withdrawn, "withdrawal "+w.LedgerNo+": "+reason); err != nil {
+			if err := SetItemStatus(tx, a, it.ID, Withdrawn, StatusNote{Kind: NoteWithdrawal, Ref: w.LedgerNo, Reason: reason}); err != nil {
 				return err
 			}
 			w.Items = append(w.Items, wi)

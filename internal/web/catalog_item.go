@@ -9,9 +9,6 @@ import (
 	"lantai.dev/lantai/internal/catalog"
 )
 
-// manualStatuses are the statuses staff may set by hand (the catalogue
-// refuses the others: loans, holds, transit and withdrawal set their own).
-var manualStatuses = []catalog.Status{catalog.Available, catalog.InProcessing, catalog.Missing, catalog.InRepair, catalog.Lost, catalog.OnOrder}
 
 // itemData is one item's page: its data for editing, the status change and
 // the status history.
@@ -33,7 +30,7 @@ type itemData struct {
 
 // Manual reports whether the item's present status may be changed by hand.
 func (d itemData) Manual() bool {
-	for _, s := range manualStatuses {
+	for _, s := range catalog.ManualStatuses {
 		if s == d.Item.Status {
 			return true
 		}
@@ -41,25 +38,18 @@ func (d itemData) Manual() bool {
 	return false
 }
 
-// HistoryReason shows the reason of a status change. Reasons typed by staff
-// are shown as typed; the ones the catalogue writes itself ("created",
-// "withdrawal ZX2026-00001: worn", "distribution DC2026-00001") are
-// translated.
-func (c catalogText) HistoryReason(reason string) string {
-	switch {
-	case reason == "created":
+// HistoryReason shows why a status changed: reasons typed by staff as
+// typed, the changes the catalogue makes itself by their kind, translated.
+func (c catalogText) HistoryReason(ch catalog.StatusChange) string {
+	switch ch.Kind {
+	case catalog.NoteCreated:
 		return c.v.T("catalog.item.reason_created")
-	case strings.HasPrefix(reason, "withdrawal "):
-		ledger, code, ok := strings.Cut(strings.TrimPrefix(reason, "withdrawal "), ": ")
-		if ok && !strings.Contains(ledger, " ") {
-			return c.v.T("catalog.item.reason_withdrawal", "Ledger", ledger, "Reason", c.Reason(code))
-		}
-	case strings.HasPrefix(reason, "distribution "):
-		if batch := strings.TrimPrefix(reason, "distribution "); !strings.Contains(batch, " ") {
-			return c.v.T("catalog.item.reason_distribution", "BatchNo", batch)
-		}
+	case catalog.NoteWithdrawal:
+		return c.v.T("catalog.item.reason_withdrawal", "Ledger", ch.Ref, "Reason", c.Reason(ch.Reason))
+	case catalog.NoteDistribution:
+		return c.v.T("catalog.item.reason_distribution", "BatchNo", ch.Ref)
 	}
-	return reason
+	return ch.Reason
 }
 
 // item shows one item.
@@ -96,7 +86,7 @@ func (s *Server) renderItem(r *req, status int, id int64, d itemData) {
 		return
 	}
 	d.Sources = catalog.Sources
-	for _, st := range manualStatuses {
+	for _, st := range catalog.ManualStatuses {
 		if st != d.Item.Status {
 			d.Statuses = append(d.Statuses, st)
 		}

@@ -96,7 +96,9 @@ func (s *Server) itemsCreate(r *req) {
 		s.renderItemsNew(r, http.StatusOK, id, d)
 		return
 	case "suggest":
-		cn, err := s.catalog.SuggestCallNumber(r.Context(), r.Actor(), id, f.Collection, strings.TrimSpace(f.Class))
+		// Peek: the 种次号 is taken when the items are saved with it, so a
+		// suggestion that is not used leaves no gap in the sequence.
+		cn, err := s.catalog.PeekCallNumber(r.Context(), r.Actor(), id, f.Collection, strings.TrimSpace(f.Class))
 		if err != nil {
 			s.itemsError(r, id, d, err)
 			return

@@ -37,7 +37,7 @@ func (s *Server) stacksBatches(r *req) {
 			return
 		}
 		for _, b := range all {
-			if b.Status == "sent" {
+			if b.Status == catalog.BatchSent {
 				d.Waiting = append(d.Waiting, b)
 			} else {
 				d.Decided = append(d.Decided, b)
@@ -70,7 +70,7 @@ type receiveData struct {
 }
 
 // Open reports whether the batch still waits for its check.
-func (d receiveData) Open() bool { return d.Batch.Status == "sent" }
+func (d receiveData) Open() bool { return d.Batch.Status == catalog.BatchSent }
 
 // stacksBatch shows one batch: the list to check the books against.
 func (s *Server) stacksBatch(r *req) {
@@ -114,7 +114,7 @@ func (s *Server) stacksReceive(r *req) {
 	d := receiveData{}
 	rejected := map[int64]string{}
 	for _, it := range b.Items {
-		if b.Status != "sent" {
+		if b.Status != catalog.BatchSent {
 			break // the catalogue says it was received already
 		}
 		k := itoa(it.ItemID)

@@ -113,6 +113,10 @@ var staffRoutes = []StaffRoute{
 	{"POST /staff/catalog/codes", auth.PermSystemSettings, (*Server).codeSave},
 	{"GET /staff/catalog/labels", auth.PermCatalogLabels, (*Server).labelsForm},
 	{"POST /staff/catalog/labels", auth.PermCatalogLabels, (*Server).labelsPrint},
+	{"GET /staff/catalog/import", auth.PermCatalogImport, (*Server).importPage},
+	{"POST /staff/catalog/import", auth.PermCatalogImport, (*Server).importUpload},
+	{"GET /staff/catalog/import/{id}", auth.PermCatalogImport, (*Server).importJob},
+	{"GET /staff/catalog/export", auth.PermCatalogExport, (*Server).exportDownload},
 	{"GET /staff/stacks/batches", "", (*Server).stacksBatches}, // stacks.receive or stacks.inventory, checked by the page
 	{"GET /staff/stacks/batches/{id}", auth.PermStacksReceive, (*Server).stacksBatch},
 	{"POST /staff/stacks/batches/{id}", auth.PermStacksReceive, (*Server).stacksReceive},
