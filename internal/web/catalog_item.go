@@ -9,7 +9,6 @@ import (
 	"lantai.dev/lantai/internal/catalog"
 )
 
-
 // itemData is one item's page: its data for editing, the status change and
 // the status history.
 type itemData struct {
