@@ -5,9 +5,13 @@ import (
 	"context"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/catalog"
@@ -281,6 +285,69 @@ func TestImportJob(t *testing.T) {
 		jobs, _ := s.ImportJobs(ctx, cli, 10)
 		if len(jobs) != 2 || jobs[0].Status != "failed" {
 			t.Fatalf("jobs: %+v", jobs)
+		}
+	})
+}
+
+// TestImportGBKFile imports the hand-written CNMARC fixtures written out in
+// GB 18030 — as many Chinese vendors deliver them — and checks that the
+// stored records are the UTF-8 originals.
+func TestImportGBKFile(t *testing.T) {
+	setup(t, func(t *testing.T, s *catalog.Service, d *db.DB, c *clock.Settable) {
+		ctx := context.Background()
+		paths, _ := filepath.Glob("profile/testdata/cnmarc/*.xml")
+		if len(paths) < 20 {
+			t.Fatalf("%d fixtures", len(paths))
+		}
+		enc := simplifiedchinese.GB18030.NewEncoder()
+		var gbk []byte
+		var titles []string
+		for _, p := range paths {
+			f, _ := os.Open(p)
+			rr := marc.NewXMLReader(f)
+			m, err := rr.Next()
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			titles = append(titles, m.SubValue("200", 'a'))
+			// Re-encode every value in GB 18030 and blank the character-set
+			// positions of 100$a, as vendors' files often have them.
+			g := m.Clone()
+			fields := g.All()
+			for i := range fields {
+				f := &fields[i]
+				if f.Control {
+					f.Value, _ = enc.String(f.Value)
+					continue
+				}
+				for j := range f.Subfields {
+					v := f.Subfields[j].Value
+					if f.Tag == "100" && len(v) >= 30 {
+						v = v[:26] + "    " + v[30:]
+					}
+					f.Subfields[j].Value, _ = enc.String(v)
+				}
+			}
+			raw, err := marc.Marshal(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gbk = append(gbk, raw...)
+		}
+		if utf8.Valid(gbk) {
+			t.Fatal("the GB 18030 file is valid UTF-8: the test would prove nothing")
+		}
+		sum := importBytes(t, s, gbk, catalog.ImportOptions{OnDuplicate: catalog.DuplicateNew})
+		if sum.Created != len(paths) || sum.Failed != 0 {
+			t.Fatalf("import: %+v %+v", sum.ImportProgress, sum.Failures)
+		}
+		recs, _ := s.ListRecords(ctx, cli, catalog.RecordFilter{Limit: 100})
+		for i, r := range recs {
+			m, _ := r.Parse()
+			if got := m.SubValue("200", 'a'); got != titles[i] {
+				t.Errorf("record %d: title %q, want %q", i+1, got, titles[i])
+			}
 		}
 	})
 }
