@@ -1,16 +1,17 @@
 package marc
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 )
 
-// convert replaces every value, indicator and subfield code of r by its
+// convertFields replaces every value, indicator and subfield code by its
 // UTF-8 form. Each string is decoded on its own, from the default state.
-func (r *Record) convert(d *decoder) {
-	for i := range r.fields {
-		f := &r.fields[i]
+func convertFields(fields []Field, d *decoder) {
+	for i := range fields {
+		f := &fields[i]
 		if f.Control {
 			f.Value = d.decode(f.Value)
 			continue
@@ -37,7 +38,8 @@ func (r *Record) ConvertToUTF8(from Charset) error {
 	if from < CharsetAuto || from > CharsetRaw {
 		return fmt.Errorf("marc: cannot convert to UTF-8 from unknown %s", from)
 	}
-	r.convert(&decoder{cs: from})
+	r.own()
+	convertFields(r.fields, &decoder{cs: from})
 	if f := DetectFormat(r); f != FormatUNIMARC && f != FormatCNMARC {
 		r.Leader[9] = 'a'
 	}
@@ -47,8 +49,9 @@ func (r *Record) ConvertToUTF8(from Charset) error {
 // rawBytes returns the data of a raw record (all values) for detection.
 func (r *Record) rawBytes() []byte {
 	var b []byte
-	for i := range r.fields {
-		f := &r.fields[i]
+	fields := r.all()
+	for i := range fields {
+		f := &fields[i]
 		b = append(b, f.Value...)
 		b = append(b, f.Indicators...)
 		for _, sf := range f.Subfields {
@@ -72,82 +75,88 @@ func (r *Record) rawBytes() []byte {
 // or a blank say little in practice, so the bytes decide: valid UTF-8 is
 // UTF-8, else well-formed GB 18030 is GB 18030, else ISO 8859-1.
 func DetectCharset(r *Record) Charset {
-	cs, _, _ := detectStats(r, scanBytes(r.rawBytes()), FormatUnknown)
-	return cs
+	v := recordView(r.all())
+	format := detectFormat(v, &r.Leader)
+	return chooseCharset(scanBytes(r.rawBytes()), format, r.Leader[9], first100a(v))
 }
 
-// detect chooses the charset of a raw-parsed record from its raw bytes.
-func detect(r *Record, raw []byte, format Format) (Charset, Format, byteStats) {
-	data := raw
-	if len(data) > leaderLength {
-		data = data[leaderLength:]
+// first100a returns the $a of the first 100 field.
+func first100a(v *fieldView) string {
+	for i, n := 0, v.count(); i < n; i++ {
+		if v.tag(i) == "100" {
+			return v.subA(i)
+		}
 	}
-	return detectStats(r, scanBytes(data), format)
+	return ""
 }
 
-func detectStats(r *Record, st byteStats, format Format) (Charset, Format, byteStats) {
-	if format == FormatUnknown {
-		format = DetectFormat(r)
-	}
+// chooseCharset applies the rules of DetectCharset.
+func chooseCharset(st byteStats, format Format, leader9 byte, f100a string) Charset {
+	unimarc := format == FormatUNIMARC || format == FormatCNMARC
 	if !st.high && !st.esc && !st.ctrl {
 		// ASCII reads the same in every charset: say what the record says.
-		if format == FormatUNIMARC || format == FormatCNMARC || r.Leader[9] == 'a' {
-			return CharsetUTF8, format, st
+		if unimarc || leader9 == 'a' {
+			return CharsetUTF8
 		}
-		return CharsetMARC8, format, st
+		return CharsetMARC8
 	}
-	if format == FormatUNIMARC || format == FormatCNMARC {
-		if f := r.Field("100"); f != nil {
-			if a := f.Sub('a'); len(a) >= 28 && a[26:28] == "50" && (st.utf8 || !st.looksGB()) {
-				return CharsetUTF8, format, st
-			}
-		}
+	if unimarc {
 		switch {
+		case len(f100a) >= 28 && f100a[26:28] == "50" && (st.utf8 || !st.looksGB()):
+			return CharsetUTF8
 		case st.utf8:
-			return CharsetUTF8, format, st
+			return CharsetUTF8
 		case st.gbOK:
-			return CharsetGB18030, format, st
+			return CharsetGB18030
 		}
-		return CharsetLatin1, format, st
+		return CharsetLatin1
 	}
 	switch {
-	case r.Leader[9] == 'a' && (st.utf8 || !st.looksGB() && !st.esc):
-		return CharsetUTF8, format, st
+	case leader9 == 'a' && (st.utf8 || !st.looksGB() && !st.esc):
+		return CharsetUTF8
 	case st.esc:
-		return CharsetMARC8, format, st
+		return CharsetMARC8
 	case st.high && st.utf8:
-		return CharsetUTF8, format, st
+		return CharsetUTF8
 	case st.looksGB():
-		return CharsetGB18030, format, st
+		return CharsetGB18030
 	}
-	return CharsetMARC8, format, st
+	return CharsetMARC8
 }
 
-// scanBytes summarises b for charset detection.
+// scanBytes summarises b for charset detection. Control bytes are only
+// looked for in data that has a byte outside ASCII or an escape: pure ASCII
+// is kept as it is whatever the charset.
 func scanBytes(b []byte) byteStats {
-	st := byteStats{utf8: true}
-	// Skip words of eight plain bytes (0x1D-0x7E) quickly.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	st := byteStats{utf8: true, esc: bytes.IndexByte(b, 0x1b) >= 0}
+	const highs = 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		del := x ^ 0x7f7f7f7f7f7f7f7f
-		if x&highs != 0 || (x-0x1d*ones)&^x&highs != 0 || (del-ones)&^del&highs != 0 {
+		if binary.LittleEndian.Uint64(b[i:])&highs != 0 {
+			st.high = true
 			break
 		}
 	}
 	for _, c := range b[i:] {
 		if c >= 0x80 {
 			st.high = true
-		} else if c == 0x1b {
-			st.esc = true
-		} else if c < 0x1d || c == 0x7f {
+			break
+		}
+	}
+	if !st.high && !st.esc {
+		return st
+	}
+	for _, c := range b {
+		if c < 0x1b || c == 0x1c || c == 0x7f {
 			st.ctrl = true
+			break
 		}
 	}
 	if st.high {
-		st.utf8 = utf8.Valid(b)
-		st.gbOK, st.gbHi, st.gbLow = gbScan(b)
+		// GB 18030 only matters for data that is not UTF-8.
+		if st.utf8 = utf8.Valid(b); !st.utf8 {
+			st.gbOK, st.gbHi, st.gbLow = gbScan(b)
+		}
 	}
 	return st
 }

@@ -54,7 +54,10 @@ type problem struct {
 	reason string
 }
 
+// Error returns the reason.
 func (p *problem) Error() string { return p.reason }
+
+// Unwrap returns the kind of problem.
 func (p *problem) Unwrap() error { return p.kind }
 
 func newProblem(kind error, format string, args ...any) *problem {

@@ -1,6 +1,9 @@
 package marc
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Format is the MARC format (the set of field definitions) of a record.
 type Format int
@@ -41,11 +44,10 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// unimarc100 reports whether f looks like the UNIMARC 100 field: $a holds
-// the 36-character general processing data, starting with the date entered
-// on file (YYYYMMDD) and a type-of-date letter.
-func unimarc100(f *Field) bool {
-	a := f.Sub('a')
+// unimarc100 reports whether a, the $a of a 100 field, looks like the
+// 36-character general processing data of UNIMARC, starting with the date
+// entered on file (YYYYMMDD) and a type-of-date letter.
+func unimarc100(a string) bool {
 	return len(a) >= 26 && isDigits(a[:8]) && a[8] >= 'a' && a[8] <= 'k'
 }
 
@@ -58,54 +60,146 @@ func unimarc100(f *Field) bool {
 // "chi"), a 690 field (Chinese Library Classification) or 801$a "CN" is
 // CNMARC.
 func DetectFormat(r *Record) Format {
+	return detectFormat(recordView(r.all()), &r.Leader)
+}
+
+// fieldView is what format and charset detection look at in the fields of a
+// record: parsed fields, or (when h is set) the raw ISO 2709 record s seen
+// through its directory, without parsing it.
+type fieldView struct {
+	fields []Field
+	s      string
+	h      *head
+}
+
+func recordView(fields []Field) *fieldView { return &fieldView{fields: fields} }
+
+func (v *fieldView) count() int {
+	if v.h != nil {
+		return v.h.entries
+	}
+	return len(v.fields)
+}
+
+func (v *fieldView) tag(i int) string {
+	if v.h != nil {
+		e := leaderLength + i*v.h.entryLen
+		return v.s[e : e+3]
+	}
+	return v.fields[i].Tag
+}
+
+// data returns the raw content of field i before its terminator, "" if the
+// directory entry points outside the record.
+func (v *fieldView) data(i int) string {
+	length, start := v.h.entry(v.s, i)
+	from := v.h.base + start
+	if length <= 0 || start < 0 || from+length > len(v.s) {
+		return ""
+	}
+	return v.s[from : from+length-1]
+}
+
+func (v *fieldView) control(i int) bool {
+	if v.h == nil {
+		return v.fields[i].Control
+	}
+	t := v.tag(i)
+	if t[0] != '0' || t[1] != '0' {
+		return false
+	}
+	n := v.h.lay.indicators
+	d := v.data(i)
+	return n < 1 || n > 3 || at(d, n) != subfieldDelimiter && at(d, n+1) != subfieldDelimiter
+}
+
+// subA returns the first $a of field i, "" if none.
+func (v *fieldView) subA(i int) string {
+	if v.h == nil {
+		return v.fields[i].Sub('a')
+	}
+	d := v.data(i)
+	k := strings.Index(d, "\x1fa")
+	if k < 0 {
+		return ""
+	}
+	d = d[k+2:]
+	if e := strings.IndexByte(d, subfieldDelimiter); e >= 0 {
+		d = d[:e]
+	}
+	return d
+}
+
+// detectFormat scores the signs of each format (see DetectFormat).
+func detectFormat(v *fieldView, leader *Leader) Format {
 	marc21, unimarc := 0, 0
 	cn := false
-	for i := range r.fields {
-		f := &r.fields[i]
-		switch f.Tag {
-		case "008":
-			if f.Control {
-				marc21 += 3
+	for i, n := 0, v.count(); i < n; i++ {
+		t := v.tag(i)
+		if len(t) != 3 {
+			continue
+		}
+		switch t[0] {
+		case '0':
+			switch t {
+			case "008":
+				if v.control(i) {
+					marc21 += 3
+				}
+			case "040":
+				marc21++
 			}
-		case "245":
-			if !f.Control && f.Sub('a') != "" {
-				marc21 += 3
+		case '1':
+			switch t {
+			case "100":
+				if a := v.subA(i); !v.control(i) && unimarc100(a) {
+					unimarc += 4
+					if a[22:25] == "chi" {
+						cn = true
+					}
+				}
+			case "101":
+				if !v.control(i) {
+					unimarc++
+				}
 			}
-		case "040", "260", "264":
-			marc21++
-		case "100":
-			if !f.Control && unimarc100(f) {
-				unimarc += 4
-				if a := f.Sub('a'); len(a) >= 25 && a[22:25] == "chi" {
+		case '2':
+			switch t {
+			case "245":
+				if !v.control(i) && v.subA(i) != "" {
+					marc21 += 3
+				}
+			case "260", "264":
+				marc21++
+			case "200":
+				if !v.control(i) && v.subA(i) != "" {
+					unimarc += 2
+				}
+			case "210", "215":
+				if !v.control(i) {
+					unimarc++
+				}
+			}
+		case '6':
+			if t == "690" {
+				cn = true
+			}
+		case '8':
+			if t == "801" && !v.control(i) {
+				unimarc++
+				if v.subA(i) == "CN" {
 					cn = true
 				}
 			}
-		case "200":
-			if !f.Control && f.Sub('a') != "" {
-				unimarc += 2
-			}
-		case "101", "210", "215":
-			if !f.Control {
-				unimarc++
-			}
-		case "801":
-			if !f.Control {
-				unimarc++
-				if f.Sub('a') == "CN" {
-					cn = true
-				}
-			}
-		case "690":
-			cn = true
 		}
 	}
-	switch string(r.Leader[20:24]) {
+	switch string(leader[20:24]) {
 	case "4500":
 		marc21++
 	case "450 ":
 		unimarc++
 	}
-	if r.Leader[9] == 'a' {
+	if leader[9] == 'a' {
 		marc21++
 	}
 	// The leader alone (one point) does not decide.

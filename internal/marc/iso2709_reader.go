@@ -19,6 +19,13 @@ type RecordReader interface {
 // Reader reads ISO 2709 records (MARC 21, UNIMARC, CNMARC) from a stream of
 // any size, one record at a time, converting their data to UTF-8.
 //
+// Next checks the leader and the directory of each record and that its
+// fields end where the directory says; it splits the fields into subfields
+// and converts their text when the record's fields are first used (see
+// Record). Records whose structure needs more than a look at the directory
+// (a repair in lenient mode, fields out of directory order) are parsed at
+// once.
+//
 // To keep allocation low, records read by one Reader share memory with
 // their neighbours (the text of a block of input, arrays of fields and
 // subfields): a record kept for long keeps that memory alive. Record.Clone
@@ -35,7 +42,7 @@ type Reader struct {
 	Format Format
 	// Lenient makes the reader repair what yaz-marcdump repairs (leader
 	// values, bad directory entries, stray separators) and record each
-	// repair in Record.Warnings instead of failing the record. By default
+	// repair in Record.Warnings() instead of failing the record. By default
 	// any structural problem fails the record with a *ParseError.
 	Lenient bool
 
@@ -47,9 +54,6 @@ type Reader struct {
 	eof     bool
 	err     error // final read error
 	records int
-	dec     [CharsetRaw + 1]*decoder
-	dir     []dirEntry
-	arena   arena
 	// chunk is a string copy of buf[chunkAt:chunkAt+len(chunk)]; records
 	// take their strings from it, so that many records share one copy.
 	chunk   string
@@ -213,55 +217,61 @@ func (r *Reader) Next() (*Record, error) {
 func (r *Reader) str(raw []byte) string {
 	from, to := r.start-len(raw), r.start
 	if r.chunk == "" || from < r.chunkAt || to > r.chunkAt+len(r.chunk) {
-		r.chunk, r.chunkAt = string(r.buf[from:r.end]), from
+		// Chunks of at most 32 KB are small objects to the allocator.
+		r.chunk, r.chunkAt = string(r.buf[from:min(r.end, max(to, from+32<<10))]), from
 	}
 	return r.chunk[from-r.chunkAt : to-r.chunkAt]
 }
 
-// decodeRecord parses raw (whose string form is s) and converts it to UTF-8.
+// decodeRecord reads the record raw (whose string form is s): it checks the
+// leader and the directory, detects the charset and format as needed, and
+// either leaves the fields to be parsed on first use (clean records) or
+// parses and converts them now.
 func (r *Reader) decodeRecord(raw []byte, s string) (*Record, error) {
-	cs := r.Charset
-	cfg := parseConfig{dir: &r.dir, arena: &r.arena, str: s, lenient: r.Lenient, utf8Chars: !cs.singleByte()}
-	rec, p := parseISO2709(raw, cfg)
+	p := parser{cfg: parseConfig{lenient: r.Lenient}}
+	rec := &Record{}
+	h, ok := p.parseHead(s, &rec.Leader)
+	if !ok {
+		return nil, p.err
+	}
+	cs, format := r.Charset, r.Format
+	switch cs {
+	case CharsetRaw:
+	case CharsetAuto:
+		st := scanBytes(raw[leaderLength:])
+		v := &fieldView{s: s, h: &h}
+		if format == FormatUnknown {
+			format = detectFormat(v, &rec.Leader)
+		}
+		cs = chooseCharset(st, format, rec.Leader[9], first100a(v))
+		// ASCII (without MARC-8 escapes or control bytes) and valid UTF-8
+		// are already what the records hold.
+		if !(st.high || st.esc || st.ctrl) || cs == CharsetUTF8 && st.utf8 {
+			cs = CharsetRaw
+		}
+	default:
+		if format == FormatUnknown {
+			format = detectFormat(&fieldView{s: s, h: &h}, &rec.Leader)
+		}
+		if cs == CharsetUTF8 && utf8.Valid(raw) {
+			cs = CharsetRaw
+		}
+	}
+	p.cfg.utf8Chars = !cs.singleByte()
+	if r.Charset != CharsetRaw && format != FormatUNIMARC && format != FormatCNMARC {
+		rec.Leader[9] = 'a'
+	}
+	if h.clean {
+		rec.lazy = &lazyBody{s: s, h: h, cfg: p.cfg, cs: cs, warnings: p.warnings}
+		return rec, nil
+	}
+	rec.fields = p.parseBody(s, &h)
 	if p.err != nil {
 		return nil, p.err
 	}
-	if cs == CharsetRaw {
-		return rec, nil
-	}
-	format := r.Format
-	var convert bool
-	if cs == CharsetAuto {
-		var st byteStats
-		cs, format, st = detect(rec, raw, format)
-		// ASCII (without MARC-8 escapes or control bytes) and valid
-		// UTF-8 are already what the records hold.
-		convert = (st.high || st.esc || st.ctrl) && !(cs == CharsetUTF8 && st.utf8)
-		if cs.singleByte() && p.multiByte {
-			cfg.utf8Chars = false
-			if rec, p = parseISO2709(raw, cfg); p.err != nil {
-				return nil, p.err
-			}
-		}
-	} else {
-		convert = cs != CharsetUTF8 || !utf8.Valid(raw)
-	}
-	if format == FormatUnknown {
-		format = DetectFormat(rec)
-	}
-	if convert {
-		rec.convert(r.decoder(cs))
-	}
-	if format != FormatUNIMARC && format != FormatCNMARC {
-		rec.Leader[9] = 'a'
+	rec.warnings = p.warnings
+	if cs != CharsetRaw {
+		convertFields(rec.fields, &decoder{cs: cs})
 	}
 	return rec, nil
-}
-
-// decoder returns the reader's decoder for cs.
-func (r *Reader) decoder(cs Charset) *decoder {
-	if r.dec[cs] == nil {
-		r.dec[cs] = &decoder{cs: cs}
-	}
-	return r.dec[cs]
 }

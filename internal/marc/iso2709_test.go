@@ -49,8 +49,8 @@ func TestRoundTripBuilt(t *testing.T) {
 			if err != nil {
 				t.Fatalf("record %d (%s): %v", i+1, cs, err)
 			}
-			if len(back.Warnings) != 0 {
-				t.Errorf("record %d (%s): warnings %v", i+1, cs, back.Warnings)
+			if len(back.Warnings()) != 0 {
+				t.Errorf("record %d (%s): warnings %v", i+1, cs, back.Warnings())
 			}
 			b2, err := Marshal(back)
 			if err != nil {
@@ -109,7 +109,7 @@ func TestRoundTripRealFiles(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", path, err)
 			}
-			if len(rec.Warnings) > 0 {
+			if len(rec.Warnings()) > 0 {
 				if strings.Contains(path, "evergreen") {
 					repairedEvergreen++
 				}
@@ -241,11 +241,11 @@ func TestReaderLenient(t *testing.T) {
 				t.Fatal(err)
 			}
 			found := false
-			for _, w := range rec.Warnings {
+			for _, w := range rec.Warnings() {
 				found = found || w.Message == tc.warning
 			}
 			if !found {
-				t.Errorf("warnings %+v lack %q", rec.Warnings, tc.warning)
+				t.Errorf("warnings %+v lack %q", rec.Warnings(), tc.warning)
 			}
 			if got := rec.ControlValue("001"); got != tc.id {
 				t.Errorf("001 = %q, want %q", got, tc.id)
@@ -286,10 +286,10 @@ func TestReaderHarmlessProblems(t *testing.T) {
 				if got := rec.Field("245").Subfields; !reflect.DeepEqual(got, tc.want) {
 					t.Errorf("lenient=%v: subfields %q, want %q", lenient, got, tc.want)
 				}
-				if len(rec.Warnings) == 0 {
+				if len(rec.Warnings()) == 0 {
 					t.Errorf("lenient=%v: no warning", lenient)
 				}
-				for _, w := range rec.Warnings {
+				for _, w := range rec.Warnings() {
 					if !w.Silent {
 						t.Errorf("lenient=%v: warning %+v is not silent", lenient, w)
 					}

@@ -65,18 +65,19 @@ func AppendISO2709(dst []byte, r *Record) ([]byte, error) {
 	maxLen, maxStart := pow10(lenLen), pow10(startLen)
 
 	start := len(dst)
-	base := leaderLength + entryLen*len(r.fields) + 1
+	fields := r.all()
+	base := leaderLength + entryLen*len(fields) + 1
 	if base > maxRecordLength {
-		return dst[:start], fmt.Errorf("marc: record with %d fields: directory %w", len(r.fields), ErrTooLong)
+		return dst[:start], fmt.Errorf("marc: record with %d fields: directory %w", len(fields), ErrTooLong)
 	}
 	// Leader and directory first (directory filled in below), then data.
 	dst = append(dst, l[:]...)
 	dirAt := len(dst)
-	dst = append(dst, make([]byte, entryLen*len(r.fields))...)
+	dst = append(dst, make([]byte, entryLen*len(fields))...)
 	dst = append(dst, fieldTerminator)
 	dataAt := len(dst)
-	for k := range r.fields {
-		f := &r.fields[k]
+	for k := range fields {
+		f := &fields[k]
 		if len(f.Tag) != 3 {
 			return dst[:start], fmt.Errorf("marc: field %d: tag %q is not 3 bytes: %w", k+1, f.Tag, ErrField)
 		}

@@ -1,7 +1,6 @@
 package marc
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,7 +12,7 @@ import (
 // stream of objects one after the other (as yaz-marcdump and JSONWriter
 // write). Keys keep their order. Indicators are read from ind1, ind2, ...
 // (a missing one is a blank). Leader problems are recorded in
-// Record.Warnings in the words of yaz-marcdump; other structural problems
+// Record.Warnings() in the words of yaz-marcdump; other structural problems
 // fail the record with a *ParseError unless Lenient is set. JSON that is not
 // well formed ends the stream.
 type JSONReader struct {
@@ -30,7 +29,7 @@ type JSONReader struct {
 
 // NewJSONReader returns a JSONReader reading from r.
 func NewJSONReader(r io.Reader) *JSONReader {
-	return &JSONReader{d: json.NewDecoder(bufio.NewReader(r))}
+	return &JSONReader{d: json.NewDecoder(r)}
 }
 
 // Next returns the next record, io.EOF after the last one, or an error.
@@ -50,7 +49,7 @@ func (j *JSONReader) Next() (*Record, error) {
 		case json.Delim('{'):
 			return j.record()
 		default:
-			return nil, j.fatal(fmt.Errorf("expected a record object or an array, found %v", tok), 1)
+			return nil, j.fatal(newProblem(ErrJSON, "expected a record object or an array, found %v", tok), 1)
 		}
 	}
 	if j.array && !j.d.More() {
@@ -72,24 +71,26 @@ func (j *JSONReader) Next() (*Record, error) {
 		return j.Next()
 	}
 	if tok != json.Delim('{') {
-		return nil, j.fatal(fmt.Errorf("expected a record object, found %v", tok), j.records+1)
+		return nil, j.fatal(newProblem(ErrJSON, "expected a record object, found %v", tok), j.records+1)
 	}
 	return j.record()
 }
 
-// fatal records a final error met in record number rec.
+// fatal records a final error met in record number rec: a *ParseError for
+// JSON that is not well formed, the wrapped error for a failing input.
 func (j *JSONReader) fatal(err error, rec int) error {
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
 	}
-	j.err = &ParseError{Record: rec, Offset: j.d.InputOffset(), Reason: err.Error(), Err: ErrJSON}
+	var se *json.SyntaxError
+	var p *problem
+	if errors.As(err, &se) || errors.As(err, &p) || errors.Is(err, io.ErrUnexpectedEOF) {
+		j.err = &ParseError{Record: rec, Offset: j.d.InputOffset(), Reason: err.Error(), Err: ErrJSON}
+	} else {
+		j.err = fmt.Errorf("marc: reading MARC-in-JSON: %w", err)
+	}
 	return j.err
 }
-
-// jsonStruct is a problem of record structure (not of JSON syntax).
-type jsonStruct struct{ msg string }
-
-func (e *jsonStruct) Error() string { return e.msg }
 
 // record reads a record object whose '{' has been read.
 func (j *JSONReader) record() (*Record, error) {
@@ -100,7 +101,7 @@ func (j *JSONReader) record() (*Record, error) {
 	report := func(format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)
 		if j.Lenient {
-			rec.Warnings = append(rec.Warnings, Warning{Pos: len(rec.fields), Message: msg})
+			rec.warnings = append(rec.warnings, Warning{Pos: len(rec.fields), Message: msg})
 		} else if prob == nil {
 			prob = &problem{kind: ErrJSON, reason: msg}
 		}
@@ -125,7 +126,7 @@ func (j *JSONReader) record() (*Record, error) {
 			copy(rec.Leader[:], s)
 			_, probs := checkLeader(&rec.Leader)
 			for _, pr := range probs {
-				rec.Warnings = append(rec.Warnings, Warning{Pos: -1, Message: pr.msg})
+				rec.warnings = append(rec.warnings, Warning{Pos: -1, Message: pr.msg})
 			}
 			return nil
 		case "fields":
@@ -138,7 +139,7 @@ func (j *JSONReader) record() (*Record, error) {
 	}
 	if !haveLeader {
 		if j.Lenient {
-			rec.Warnings = append([]Warning{{Pos: -1, Message: "Missing leader. Inserting fake leader"}}, rec.Warnings...)
+			rec.warnings = append([]Warning{{Pos: -1, Message: "Missing leader. Inserting fake leader"}}, rec.warnings...)
 		} else if prob == nil {
 			prob = &problem{kind: ErrLeader, reason: "record has no leader"}
 		}
@@ -170,7 +171,7 @@ func (j *JSONReader) field(rec *Record, report func(string, ...any)) error {
 			return nil
 		case json.Delim:
 			if t == '{' {
-				f, err := j.datafield(tag, report)
+				f, err := j.datafield(tag, max(rec.Leader.IndicatorCount(), 1), report)
 				if err != nil {
 					return err
 				}
@@ -184,10 +185,10 @@ func (j *JSONReader) field(rec *Record, report func(string, ...any)) error {
 }
 
 // datafield reads the object of a data field whose '{' has been read.
-func (j *JSONReader) datafield(tag string, report func(string, ...any)) (Field, error) {
+func (j *JSONReader) datafield(tag string, inds int, report func(string, ...any)) (Field, error) {
 	f := Field{Tag: tag}
 	var ind [10]string
-	n := 2
+	n := inds // at least as many indicators as the leader says
 	err := j.object(func(key string) error {
 		if len(key) == 4 && strings.HasPrefix(key, "ind") && key[3] >= '1' && key[3] <= '9' {
 			s, ok, err := j.str()
@@ -251,7 +252,7 @@ func (j *JSONReader) object(fn func(key string) error) error {
 		}
 		key, ok := tok.(string)
 		if !ok {
-			return fmt.Errorf("object key is %v", tok)
+			return newProblem(ErrJSON, "object key is %v", tok)
 		}
 		if err := fn(key); err != nil {
 			return err
@@ -308,7 +309,7 @@ func (j *JSONReader) skipRest(tok json.Token) error {
 	d, ok := tok.(json.Delim)
 	if !ok || d == '}' || d == ']' {
 		if ok {
-			return errors.New("unexpected " + string(d))
+			return newProblem(ErrJSON, "unexpected %c", d)
 		}
 		return nil
 	}

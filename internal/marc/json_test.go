@@ -74,8 +74,8 @@ func TestJSONReaderIndicators(t *testing.T) {
 	if got := recs[0].Field("245").Indicators; got != "0 x" {
 		t.Errorf("245 indicators %q, want %q", got, "0 x")
 	}
-	if got := recs[0].Field("246").Indicators; got != "  " {
-		t.Errorf("246 indicators %q, want two blanks", got)
+	if got := recs[0].Field("246").Indicators; got != "   " {
+		t.Errorf("246 indicators %q, want three blanks (the leader's count)", got)
 	}
 }
 
@@ -110,7 +110,7 @@ func TestJSONReaderProblems(t *testing.T) {
 			}
 			lr := NewJSONReader(strings.NewReader(in))
 			lr.Lenient = true
-			if recs := readAll(t, lr); len(recs) != 3 || len(recs[1].Warnings) == 0 {
+			if recs := readAll(t, lr); len(recs) != 3 || len(recs[1].Warnings()) == 0 {
 				t.Fatalf("lenient: %d records", len(recs))
 			}
 		})
@@ -170,5 +170,25 @@ func TestJSONWriter(t *testing.T) {
 	empty.Array = true
 	if err := empty.Close(); err != nil || buf.String() != "[]\n" {
 		t.Errorf("empty array: %q %v", buf.String(), err)
+	}
+}
+
+// TestReadersIOError checks that a failing input ends MARCXML and
+// MARC-in-JSON reading with the input's error, wrapped.
+func TestReadersIOError(t *testing.T) {
+	boom := errors.New("network gone")
+	xr := NewXMLReader(&errReader{data: []byte(`<collection><record><leader>00000nam a2200000   4500</leader></record><rec`), err: boom})
+	if _, err := xr.Next(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := xr.Next(); !errors.Is(err, boom) {
+		t.Errorf("MARCXML: got %v, want the input's error", err)
+	}
+	jr := NewJSONReader(&errReader{data: []byte(`[{"leader":"00000nam a2200000   4500","fields":[]},{"lea`), err: boom})
+	if _, err := jr.Next(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := jr.Next(); !errors.Is(err, boom) {
+		t.Errorf("MARC-in-JSON: got %v, want the input's error", err)
 	}
 }

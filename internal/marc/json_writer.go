@@ -82,11 +82,12 @@ func appendJSONRecord(b []byte, r *Record) []byte {
 	b = append(b, "{\n  \"leader\": "...)
 	b = appendJSONString(b, r.Leader.String())
 	b = append(b, ",\n  \"fields\": ["...)
-	if len(r.fields) == 0 {
+	fields := r.all()
+	if len(fields) == 0 {
 		return append(b, "]\n}"...)
 	}
-	for i := range r.fields {
-		f := &r.fields[i]
+	for i := range fields {
+		f := &fields[i]
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -111,6 +112,10 @@ func appendJSONRecord(b []byte, r *Record) []byte {
 		}
 		b = append(b, "\n        ]"...)
 		inds := f.Indicators
+		// Pad to the leader's count, as readers of MARC-in-JSON fill in blanks.
+		for n := utf8.RuneCountInString(inds); n < r.Leader.IndicatorCount(); n++ {
+			inds += " "
+		}
 		for n := 1; inds != ""; n++ {
 			_, size := utf8.DecodeRuneInString(inds)
 			b = append(b, ",\n        \"ind"...)

@@ -87,15 +87,15 @@ func TestMutatedRecordsNeverPanic(t *testing.T) {
 	var seeds [][]byte
 	for _, path := range isoFiles(t) {
 		data := readFile(t, path[len(testdata(t))+1:])
-		if len(data) > 5000 {
-			data = data[:5000]
+		if len(data) > 3000 {
+			data = data[:3000]
 		}
 		seeds = append(seeds, data)
 	}
 	mutations := 0
 	for _, seed := range seeds {
-		for cut := 0; cut < len(seed); cut += 1 + len(seed)/48 {
-			for _, b := range []byte{0x1d, 0x1e, 0x1f, '0', '9', 0xff, ' '} {
+		for cut := 0; cut < len(seed); cut += 1 + len(seed)/40 {
+			for _, b := range []byte{0x1d, 0x1e, 0x1f, '9', 0xff} {
 				m := append([]byte(nil), seed...)
 				m[cut] = b
 				for _, in := range [][]byte{m, m[:cut]} {

@@ -16,7 +16,7 @@ import (
 // prefix. Text is kept exactly, white space included.
 //
 // Leader problems (such as the blank base address that MARCXML leaders often
-// have) are recorded in Record.Warnings in the words of yaz-marcdump and the
+// have) are recorded in Record.Warnings() in the words of yaz-marcdump and the
 // leader repaired as yaz does. Other problems (a field without a tag, a
 // subfield without a code, a leader not 24 characters long) fail the record
 // with a *ParseError unless Lenient is set, in which case they are recorded as
@@ -136,7 +136,7 @@ func (x *XMLReader) record() (*Record, *problem, error) {
 	report := func(format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)
 		if x.Lenient {
-			rec.Warnings = append(rec.Warnings, Warning{Pos: len(rec.fields), Message: msg})
+			rec.warnings = append(rec.warnings, Warning{Pos: len(rec.fields), Message: msg})
 		} else if prob == nil {
 			prob = &problem{kind: ErrXML, reason: msg}
 		}
@@ -152,7 +152,7 @@ func (x *XMLReader) record() (*Record, *problem, error) {
 			if !haveLeader {
 				rec.Leader = DefaultLeader
 				if x.Lenient {
-					rec.Warnings = append([]Warning{{Pos: -1, Message: "Missing leader. Inserting fake leader"}}, rec.Warnings...)
+					rec.warnings = append([]Warning{{Pos: -1, Message: "Missing leader. Inserting fake leader"}}, rec.warnings...)
 				} else if prob == nil {
 					prob = &problem{kind: ErrLeader, reason: "record has no leader"}
 				}
@@ -178,7 +178,11 @@ func (x *XMLReader) record() (*Record, *problem, error) {
 				}
 				rec.fields = append(rec.fields, Field{Tag: tag, Control: true, Value: s})
 			case "datafield":
-				f, err := x.datafield(t, report)
+				inds := 2
+				if haveLeader {
+					inds = max(rec.Leader.IndicatorCount(), 1)
+				}
+				f, err := x.datafield(t, inds, report)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -201,27 +205,28 @@ func (x *XMLReader) leader(rec *Record, s string, report func(string, ...any)) {
 	copy(rec.Leader[:], s)
 	_, probs := checkLeader(&rec.Leader)
 	for _, pr := range probs {
-		rec.Warnings = append(rec.Warnings, Warning{Pos: -1, Message: pr.msg})
+		rec.warnings = append(rec.warnings, Warning{Pos: -1, Message: pr.msg})
 	}
 }
 
 // datafield reads a <datafield> element.
-func (x *XMLReader) datafield(se xml.StartElement, report func(string, ...any)) (Field, error) {
+func (x *XMLReader) datafield(se xml.StartElement, inds int, report func(string, ...any)) (Field, error) {
 	f := Field{}
 	tag, ok := attr(se, "tag")
 	if !ok {
 		report("datafield without tag")
 	}
 	f.Tag = tag
-	// Indicators ind1, ind2, ... as far as the highest one present
-	// (at least two); a missing or empty one is a blank.
-	n := 2
+	// Indicators ind1, ind2, ... as far as the highest one present, and
+	// at least as many as the leader says (inds); a missing or empty one
+	// is a blank.
+	n := inds
 	for _, a := range se.Attr {
 		if l := a.Name.Local; len(l) == 4 && strings.HasPrefix(l, "ind") && l[3] >= '1' && l[3] <= '9' {
 			n = max(n, int(l[3]-'0'))
 		}
 	}
-	var inds strings.Builder
+	var ib strings.Builder
 	for i := 1; i <= n; i++ {
 		v, _ := attr(se, fmt.Sprintf("ind%d", i))
 		switch {
@@ -230,9 +235,9 @@ func (x *XMLReader) datafield(se xml.StartElement, report func(string, ...any)) 
 		case len([]rune(v)) != 1:
 			report("datafield %s: indicator %d is %q, not one character", tag, i, v)
 		}
-		inds.WriteString(v)
+		ib.WriteString(v)
 	}
-	f.Indicators = inds.String()
+	f.Indicators = ib.String()
 	for {
 		tok, err := x.d.Token()
 		if err != nil {

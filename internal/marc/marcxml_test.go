@@ -89,8 +89,8 @@ func TestXMLReaderContent(t *testing.T) {
 		t.Errorf("880 = %+v", f)
 	}
 	want := []Warning{{Pos: -1, Message: "Base address at offsets 12..16 should hold a number. Assuming 0"}}
-	if !reflect.DeepEqual(r.Warnings, want) {
-		t.Errorf("warnings %+v, want %+v", r.Warnings, want)
+	if !reflect.DeepEqual(r.Warnings(), want) {
+		t.Errorf("warnings %+v, want %+v", r.Warnings(), want)
 	}
 }
 
@@ -130,8 +130,8 @@ func TestXMLReaderProblems(t *testing.T) {
 			lr := NewXMLReader(strings.NewReader(in))
 			lr.Lenient = true
 			recs := readAll(t, lr)
-			if len(recs) != 3 || len(recs[1].Warnings) == 0 {
-				t.Fatalf("lenient: %d records, warnings %v", len(recs), recs[1].Warnings)
+			if len(recs) != 3 || len(recs[1].Warnings()) == 0 {
+				t.Fatalf("lenient: %d records, warnings %v", len(recs), recs[1].Warnings())
 			}
 		})
 	}
@@ -193,7 +193,7 @@ func TestXMLWriter(t *testing.T) {
 	}
 	tests := []struct{ in, want string }{
 		{`a<b>&"c'`, "a&lt;b&gt;&amp;&quot;c&apos;"},
-		{"tab\tlf\ncr\r", "tab\tlf\ncr\r"},
+		{"tab\tlf\ncr\r", "tab\tlf\ncr&#13;"},
 		{"ctrl\x01\x1f\x1e.", "ctrl."},
 		{"bad\xff utf8 \xe4\xb8", "bad\uFFFD utf8 \uFFFD\uFFFD"},
 		{"中文 \x7f", "中文 \x7f"},
@@ -203,7 +203,7 @@ func TestXMLWriter(t *testing.T) {
 			t.Errorf("appendXMLText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
-	r := &Record{Leader: DefaultLeader, Warnings: []Warning{{Pos: -1, Message: "leader"}, {Pos: 1, Message: "after 001"}, {Pos: 1, Message: "quiet", Silent: true}}}
+	r := &Record{Leader: DefaultLeader, warnings: []Warning{{Pos: -1, Message: "leader"}, {Pos: 1, Message: "after 001"}, {Pos: 1, Message: "quiet", Silent: true}}}
 	r.Add(NewControlField("001", "x"))
 	got := string(MarshalXML(r))
 	want := "<collection xmlns=\"http://www.loc.gov/MARC21/slim\">\n<record>\n  <leader>00000nam a2200000   4500</leader>\n  <controlfield tag=\"001\">x</controlfield>\n</record>\n</collection>\n"

@@ -18,8 +18,10 @@ const MARCXMLNamespace = "http://www.loc.gov/MARC21/slim"
 //
 // Text is escaped as yaz does: the five XML special characters become
 // entities, and control characters other than tab, line feed and carriage
-// return are dropped, as XML 1.0 cannot hold them. Invalid UTF-8 is written
-// as U+FFFD.
+// return are dropped, as XML 1.0 cannot hold them. Unlike yaz, a carriage
+// return is written as &#13; (XML readers turn a raw one into a line feed),
+// an indicator or a leader byte that XML cannot hold as a blank, and invalid
+// UTF-8 as U+FFFD.
 type XMLWriter struct {
 	// Comments writes each record's Warnings (except Silent ones) as XML
 	// comments, where yaz-marcdump writes its own.
@@ -78,12 +80,12 @@ func MarshalXML(r *Record) []byte {
 	return append(b, "</collection>\n"...)
 }
 
-func (x *XMLWriter) appendComments(b []byte, r *Record, pos int) []byte {
+func (x *XMLWriter) appendComments(b []byte, r *Record, pos, last int) []byte {
 	if !x.Comments {
 		return b
 	}
-	for _, w := range r.Warnings {
-		if !w.Silent && (w.Pos == pos || pos == len(r.fields) && w.Pos > pos) {
+	for _, w := range r.Warnings() {
+		if !w.Silent && (w.Pos == pos || pos == last && w.Pos > pos) {
 			b = append(b, "<!-- "...)
 			b = append(b, w.Message...)
 			b = append(b, " -->\n"...)
@@ -94,13 +96,19 @@ func (x *XMLWriter) appendComments(b []byte, r *Record, pos int) []byte {
 
 func (x *XMLWriter) appendRecord(b []byte, r *Record) []byte {
 	b = append(b, "<record>\n"...)
-	b = x.appendComments(b, r, -1)
+	fields := r.all()
+	b = x.appendComments(b, r, -1, len(fields))
 	b = append(b, "  <leader>"...)
-	b = appendXMLText(b, r.Leader.String())
+	for _, c := range r.Leader {
+		if c < 0x20 || c >= 0x7f {
+			c = ' ' // keep the leader 24 characters long
+		}
+		b = appendXMLText(b, string(rune(c)))
+	}
 	b = append(b, "</leader>\n"...)
-	for i := range r.fields {
-		b = x.appendComments(b, r, i)
-		f := &r.fields[i]
+	for i := range fields {
+		b = x.appendComments(b, r, i, len(fields))
+		f := &fields[i]
 		if f.Control {
 			b = append(b, "  <controlfield tag=\""...)
 			b = appendXMLText(b, f.Tag)
@@ -113,12 +121,20 @@ func (x *XMLWriter) appendRecord(b []byte, r *Record) []byte {
 		b = appendXMLText(b, f.Tag)
 		b = append(b, '"')
 		inds := f.Indicators
+		// Pad to the leader's count, as readers of MARCXML fill in blanks.
+		for n := utf8.RuneCountInString(inds); n < r.Leader.IndicatorCount(); n++ {
+			inds += " "
+		}
 		for n := 1; inds != ""; n++ {
 			_, size := utf8.DecodeRuneInString(inds)
 			b = append(b, " ind"...)
 			b = strconv.AppendInt(b, int64(n), 10)
 			b = append(b, "=\""...)
-			b = appendXMLText(b, inds[:size])
+			if n := len(b); len(appendXMLText(b, inds[:size])) == n {
+				b = append(b, ' ') // an indicator XML cannot hold: a blank
+			} else {
+				b = appendXMLText(b, inds[:size])
+			}
 			b = append(b, '"')
 			inds = inds[size:]
 		}
@@ -132,7 +148,7 @@ func (x *XMLWriter) appendRecord(b []byte, r *Record) []byte {
 		}
 		b = append(b, "  </datafield>\n"...)
 	}
-	b = x.appendComments(b, r, len(r.fields))
+	b = x.appendComments(b, r, len(fields), len(fields))
 	return append(b, "</record>\n"...)
 }
 
@@ -154,7 +170,9 @@ func appendXMLText(b []byte, s string) []byte {
 			rep = "&quot;"
 		case c == '\'':
 			rep = "&apos;"
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+		case c == '\r':
+			rep = "&#13;" // a raw CR would become a LF when read back
+		case c < 0x20 && c != '\t' && c != '\n':
 			rep = ""
 		case c >= utf8.RuneSelf:
 			r, n := utf8.DecodeRuneInString(s[i:])

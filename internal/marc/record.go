@@ -2,6 +2,7 @@ package marc
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -9,15 +10,74 @@ import (
 // codec keeps every field in the order it was read, repeated tags included.
 //
 // Records read from ISO 2709 share one backing string per record, so their
-// field and subfield values cost no allocation of their own.
+// field and subfield values cost no allocation of their own. The Reader
+// checks the leader and the directory of a record at once, and splits its
+// fields and converts their characters when they are first used (any method
+// that looks at fields or warnings); for a record whose structure is clean
+// this can find nothing that Next would have had to report. A record is safe
+// for concurrent use by methods that only read it.
 type Record struct {
 	// Leader is the 24-character record label.
 	Leader Leader
-	// Warnings lists the problems the reader repaired or worked around, in
-	// the order it met them. It is empty for a clean record.
-	Warnings []Warning
 
-	fields []Field
+	fields   []Field
+	warnings []Warning
+	lazy     *lazyBody // fields not parsed yet (ISO 2709 reader)
+}
+
+// lazyBody holds what is needed to parse the fields of a record read from
+// ISO 2709 on first use.
+type lazyBody struct {
+	once     sync.Once
+	s        string
+	h        head
+	cfg      parseConfig
+	cs       Charset // conversion to apply, CharsetRaw for none
+	fields   []Field
+	warnings []Warning // those of the leader and directory, then the fields'
+}
+
+// load parses the fields and converts them.
+func (l *lazyBody) load() {
+	p := parser{cfg: l.cfg, warnings: l.warnings}
+	l.fields = p.parseBody(l.s, &l.h)
+	if p.err != nil {
+		// Cannot happen for the clean records read lazily; should it,
+		// the problem is not lost.
+		p.warnings = append(p.warnings, Warning{Pos: len(l.fields), Message: p.err.reason})
+	}
+	l.warnings = p.warnings
+	if l.cs != CharsetRaw {
+		convertFields(l.fields, &decoder{cs: l.cs})
+	}
+	l.s = ""
+}
+
+// all returns the fields of r, parsing them first if needed.
+func (r *Record) all() []Field {
+	if l := r.lazy; l != nil {
+		l.once.Do(l.load)
+		return l.fields
+	}
+	return r.fields
+}
+
+// own makes r hold its fields itself, before a change.
+func (r *Record) own() {
+	if l := r.lazy; l != nil {
+		l.once.Do(l.load)
+		r.fields, r.warnings, r.lazy = l.fields, l.warnings, nil
+	}
+}
+
+// Warnings returns the problems the reader repaired or worked around, in
+// the order it met them; none for a clean record.
+func (r *Record) Warnings() []Warning {
+	if l := r.lazy; l != nil {
+		l.once.Do(l.load)
+		return l.warnings
+	}
+	return r.warnings
 }
 
 // Warning is a problem found in a record and repaired by the reader.
@@ -80,20 +140,21 @@ func NewDataField(tag string, ind1, ind2 rune, codesAndValues ...string) Field {
 
 // All returns the fields of r in order. The slice is r's own: changes to its
 // elements change the record.
-func (r *Record) All() []Field { return r.fields }
+func (r *Record) All() []Field { return r.all() }
 
 // Len returns the number of fields of r.
-func (r *Record) Len() int { return len(r.fields) }
+func (r *Record) Len() int { return len(r.all()) }
 
 // SetFields replaces all fields of r.
-func (r *Record) SetFields(fields []Field) { r.fields = fields }
+func (r *Record) SetFields(fields []Field) { r.own(); r.fields = fields }
 
 // Add appends fields to r.
-func (r *Record) Add(fields ...Field) { r.fields = append(r.fields, fields...) }
+func (r *Record) Add(fields ...Field) { r.own(); r.fields = append(r.fields, fields...) }
 
 // Remove deletes every field whose tag is one of tags and returns how many
 // it deleted.
 func (r *Record) Remove(tags ...string) int {
+	r.own()
 	kept := r.fields[:0]
 	for _, f := range r.fields {
 		if !tagIn(f.Tag, tags) {
@@ -108,9 +169,10 @@ func (r *Record) Remove(tags ...string) int {
 
 // Field returns the first field with the given tag, or nil.
 func (r *Record) Field(tag string) *Field {
-	for i := range r.fields {
-		if r.fields[i].Tag == tag {
-			return &r.fields[i]
+	fields := r.all()
+	for i := range fields {
+		if fields[i].Tag == tag {
+			return &fields[i]
 		}
 	}
 	return nil
@@ -121,9 +183,10 @@ func (r *Record) Field(tag string) *Field {
 // position ("6XX", "1XX"). The pointers refer into r.
 func (r *Record) Fields(tags ...string) []*Field {
 	var out []*Field
-	for i := range r.fields {
-		if len(tags) == 0 || tagIn(r.fields[i].Tag, tags) {
-			out = append(out, &r.fields[i])
+	fields := r.all()
+	for i := range fields {
+		if len(tags) == 0 || tagIn(fields[i].Tag, tags) {
+			out = append(out, &fields[i])
 		}
 	}
 	return out
@@ -132,8 +195,9 @@ func (r *Record) Fields(tags ...string) []*Field {
 // ControlValue returns the value of the first control field with the given
 // tag ("001", "008"), or "".
 func (r *Record) ControlValue(tag string) string {
-	for i := range r.fields {
-		if f := &r.fields[i]; f.Control && f.Tag == tag {
+	fields := r.all()
+	for i := range fields {
+		if f := &fields[i]; f.Control && f.Tag == tag {
 			return f.Value
 		}
 	}
@@ -143,8 +207,9 @@ func (r *Record) ControlValue(tag string) string {
 // SubValue returns the first value of subfield code in the first field with
 // the given tag that has one, or "": r.SubValue("245", 'a').
 func (r *Record) SubValue(tag string, code rune) string {
-	for i := range r.fields {
-		if f := &r.fields[i]; f.Tag == tag {
+	fields := r.all()
+	for i := range fields {
+		if f := &fields[i]; f.Tag == tag {
 			if v, ok := f.Lookup(code); ok {
 				return v
 			}
@@ -293,8 +358,9 @@ func (r *Record) String() string {
 	var b strings.Builder
 	b.WriteString(r.Leader.String())
 	b.WriteByte('\n')
-	for i := range r.fields {
-		b.WriteString(r.fields[i].String())
+	fields := r.all()
+	for i := range fields {
+		b.WriteString(fields[i].String())
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -303,11 +369,12 @@ func (r *Record) String() string {
 // Clone returns a deep copy of r.
 func (r *Record) Clone() *Record {
 	c := &Record{Leader: r.Leader}
-	if r.Warnings != nil {
-		c.Warnings = append([]Warning(nil), r.Warnings...)
+	if w := r.Warnings(); w != nil {
+		c.warnings = append([]Warning(nil), w...)
 	}
-	c.fields = make([]Field, len(r.fields))
-	for i, f := range r.fields {
+	fields := r.all()
+	c.fields = make([]Field, len(fields))
+	for i, f := range fields {
 		c.fields[i] = f
 		if f.Subfields != nil {
 			c.fields[i].Subfields = append([]Subfield(nil), f.Subfields...)
