@@ -133,6 +133,11 @@ CREATE TABLE item_status_history (
     to_status   TEXT NOT NULL,
     actor_name  TEXT NOT NULL,
     door        TEXT NOT NULL,
+    -- what caused the change (manual, created, withdrawal, distribution,
+    -- and later loans, returns, holds, transit …), the number of the
+    -- document it belongs to (ledger, batch, loan) and the reason given
+    kind        TEXT NOT NULL DEFAULT 'manual',
+    ref         TEXT NOT NULL DEFAULT '',
     reason      TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX item_status_history_item ON item_status_history (item_id, id);
