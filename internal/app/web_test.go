@@ -65,6 +65,7 @@ var allowedRoles = map[string][]string{
 	"POST /staff/catalog/codes":                  {"systems"},
 	"GET /staff/catalog/labels":                  {"cataloguer"},
 	"POST /staff/catalog/labels":                 {"cataloguer"},
+	"POST /staff/catalog/book-number-rule":       {"cataloguer"},
 	"GET /staff/catalog/import":                  {"acquisitions", "cataloguer"},
 	"POST /staff/catalog/import":                 {"acquisitions", "cataloguer"},
 	"GET /staff/catalog/import/{id}":             {"acquisitions", "cataloguer"},

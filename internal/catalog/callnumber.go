@@ -159,6 +159,17 @@ func (s *Service) bookNumberRule(tx *db.Tx) (callno.Rule, error) {
 	return callno.ParseRule(v)
 }
 
+// BookNumberRule tells the library's rule for new book numbers
+// (catalog.view).
+func (s *Service) BookNumberRule(ctx context.Context, a auth.Actor) (callno.Rule, error) {
+	if err := a.Require(auth.PermCatalogView); err != nil {
+		return 0, err
+	}
+	var r callno.Rule
+	err := s.db.Read(ctx, func(tx *db.Tx) (err error) { r, err = s.bookNumberRule(tx); return })
+	return r, err
+}
+
 // SetBookNumberRule chooses 种次号 ("sequence") or 著者号 ("author") for new
 // call numbers (catalog.classification).
 func (s *Service) SetBookNumberRule(ctx context.Context, a auth.Actor, rule string) error {

@@ -18,6 +18,8 @@ type classesData struct {
 	Check    string
 	Checked  *catalog.ClassCheck
 	CheckErr string
+	// Rule is the library's book-number rule: sequence (种次号) or author (著者号).
+	Rule string
 }
 
 // maxClassDepth bounds the walk up the table for the breadcrumbs.
@@ -55,5 +57,20 @@ func (s *Server) classes(r *req) {
 			return
 		}
 	}
+	rule, err := s.catalog.BookNumberRule(ctx, a)
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	d.Rule = rule.String()
 	r.render(status, "catalog_classes", r.T("catalog.classes.title"), d)
+}
+
+// bookNumberRule saves the library's book-number rule.
+func (s *Server) bookNumberRule(r *req) {
+	if err := s.catalog.SetBookNumberRule(r.Context(), r.Actor(), r.FormValue("rule")); err != nil {
+		r.fail(err)
+		return
+	}
+	r.redirect("/staff/catalog/classes?done=flash.book_rule_saved")
 }

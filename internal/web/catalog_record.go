@@ -17,9 +17,12 @@ type recordData struct {
 	Items      []catalog.Item
 	Versions   []versionView
 	Duplicates []catalog.Duplicate
-	Codes      codeBook
-	MergeIDs   string
-	Error      string
+	// Class is the check of the record's class number against the loaded
+	// classification table (nil when the record has none).
+	Class    *catalog.ClassCheck
+	Codes    codeBook
+	MergeIDs string
+	Error    string
 }
 
 // versionView is an earlier version of a record with its MARC as lines.
@@ -60,6 +63,11 @@ func (s *Server) renderRecord(r *req, status int, id int64, d recordData) {
 		}
 	} else {
 		d.MARC = nil
+	}
+	if d.Record.Class != "" {
+		if c, err := s.catalog.CheckClass(ctx, a, d.Record.Class); err == nil {
+			d.Class = &c
+		}
 	}
 	if d.Items, err = s.catalog.RecordItems(ctx, a, id); err != nil {
 		r.fail(err)

@@ -108,6 +108,7 @@ var staffRoutes = []StaffRoute{
 	{"GET /staff/catalog/batches", auth.PermCatalogView, (*Server).batches},
 	{"POST /staff/catalog/batches", auth.PermCatalogDistribute, (*Server).batchSend},
 	{"GET /staff/catalog/classes", auth.PermCatalogView, (*Server).classes},
+	{"POST /staff/catalog/book-number-rule", auth.PermCatalogAuthority, (*Server).bookNumberRule},
 	{"GET /staff/catalog/new-books", auth.PermCatalogView, (*Server).newBooks},
 	{"GET /staff/catalog/codes", "", (*Server).codes}, // catalog.view or system.settings, checked by the page
 	{"POST /staff/catalog/codes", auth.PermSystemSettings, (*Server).codeSave},
