@@ -11,7 +11,9 @@ import (
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/db"
+	"lantai.dev/lantai/internal/catalog/clc"
 	"lantai.dev/lantai/internal/marc"
+	"lantai.dev/lantai/internal/search"
 )
 
 // DuplicatePolicy says what an import does with a record that matches one
@@ -307,12 +309,41 @@ func writeBatch(tx *db.Tx, a auth.Actor, batch []pending, opt ImportOptions, got
 	if err := insertRecords(tx, batch, fresh, ids); err != nil {
 		return err
 	}
+	isFresh := map[int64]bool{}
+	for _, i := range fresh {
+		isFresh[ids[i]] = true
+	}
+	grown := map[int64]bool{} // existing records that got items
 	for i, p := range batch {
 		for _, h := range p.items {
 			if err := importItem(tx, target[i], h, opt); err != nil {
 				return fmt.Errorf("item %s: %w", h.Barcode, err)
 			}
 			got.Items++
+			if !isFresh[target[i]] {
+				grown[target[i]] = true
+			}
+		}
+	}
+	// The search entries of the new records, many per statement, with the
+	// call numbers of their items; then those of records that got items.
+	texts := make([]string, len(fresh))
+	freshIDs := make([]int64, len(fresh))
+	for k, i := range fresh {
+		var calls []string
+		for _, h := range batch[i].items {
+			if h.CallNumber != "" {
+				calls = append(calls, h.CallNumber)
+			}
+		}
+		texts[k], freshIDs[k] = searchText(batch[i].d.Bib, calls), ids[i]
+	}
+	if err := search.StoreNew(tx, freshIDs, texts); err != nil {
+		return err
+	}
+	for id := range grown {
+		if err := reindex(tx, id); err != nil {
+			return err
 		}
 	}
 	summary := map[string]any{"source": opt.Source, "records": fmt.Sprintf("%d-%d", batch[0].n, batch[len(batch)-1].n),
@@ -414,12 +445,12 @@ func placeholders(from, n int) string {
 // insertRecords inserts the records batch[fresh[…]] with their reserved ids,
 // many rows per statement, and their ISBNs.
 func insertRecords(tx *db.Tx, batch []pending, fresh []int, ids []int64) error {
-	const cols = 18
+	const cols = 20
 	const perStmt = 400
 	for start := 0; start < len(fresh); start += perStmt {
 		end := min(start+perStmt, len(fresh))
 		var sb strings.Builder
-		sb.WriteString(`INSERT INTO bib_records (id, format, marc, title, sort_title, author, publisher, pub_year, edition, isbn, issn, class, language, material, dup_key, price_fen, created_at, updated_at) VALUES `)
+		sb.WriteString(`INSERT INTO bib_records (id, format, marc, title, sort_title, author, publisher, pub_year, edition, isbn, issn, class, language, material, dup_key, price_fen, main_class, title_pinyin, created_at, updated_at) VALUES `)
 		args := make([]any, 0, (end-start)*cols)
 		for k, i := range fresh[start:end] {
 			if k > 0 {
@@ -430,7 +461,7 @@ func insertRecords(tx *db.Tx, batch []pending, fresh []int, ids []int64) error {
 			sb.WriteString("(" + placeholders(len(args)+1, cols) + ")")
 			d := batch[i].d
 			args = append(args, ids[i], d.Format, batch[i].raw, d.Title, d.SortTitle, d.Author, d.Publisher, d.Year, d.Edition,
-				d.ISBN, d.ISSN, d.Class, d.Language, d.Material, d.DupKey, d.PriceFen, tx.Now, tx.Now)
+				d.ISBN, d.ISSN, d.Class, d.Language, d.Material, d.DupKey, d.PriceFen, clc.MainClass(d.Class), search.PinyinSortKey(d.Bib.Title), tx.Now, tx.Now)
 		}
 		if _, err := tx.Exec(sb.String(), args...); err != nil {
 			return err

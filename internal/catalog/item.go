@@ -162,7 +162,7 @@ func (s *Service) CreateItems(ctx context.Context, a auth.Actor, in NewItem, cou
 			}
 			out = append(out, it)
 		}
-		return nil
+		return reindex(tx, in.RecordID)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create items: %w", err)
@@ -422,6 +422,9 @@ func (s *Service) UpdateItem(ctx context.Context, a auth.Actor, id int64, u Item
 			}
 			if _, err := tx.Exec(`UPDATE items SET call_number = $1, call_sort = $2, call_class = $3, call_book = $4 WHERE id = $5`,
 				cn.text, cn.sort, cn.class, cn.book, id); err != nil {
+				return err
+			}
+			if err := reindex(tx, n.RecordID); err != nil {
 				return err
 			}
 		}

@@ -13,6 +13,7 @@ import (
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/marc"
+	"lantai.dev/lantai/internal/search"
 )
 
 // Record is a bibliographic record: its MARC (ISO 2709, UTF-8, exactly as
@@ -96,6 +97,9 @@ func (s *Service) CreateRecord(ctx context.Context, a auth.Actor, m *marc.Record
 	err = s.db.Write(ctx, func(tx *db.Tx) error {
 		id, err := insertRecord(tx, raw, d)
 		if err != nil {
+			return err
+		}
+		if err := indexDerived(tx, id, d.Bib); err != nil {
 			return err
 		}
 		if out, err = getRecord(tx, id); err != nil {
@@ -184,7 +188,10 @@ func overlay(tx *db.Tx, a auth.Actor, before Record, raw []byte, d derived) erro
 	if _, err := tx.Exec(`DELETE FROM bib_isbns WHERE bib_id = $1`, before.ID); err != nil {
 		return err
 	}
-	return insertISBNs(tx, before.ID, d.ISBNs)
+	if err := insertISBNs(tx, before.ID, d.ISBNs); err != nil {
+		return err
+	}
+	return indexDerived(tx, before.ID, d.Bib)
 }
 
 // GetRecord returns one record (catalog.view).
@@ -306,6 +313,9 @@ func deleteRecord(tx *db.Tx, id, mergedInto int64) error {
 	if mergedInto != 0 {
 		into = mergedInto
 	}
+	if err := search.Delete(tx, id); err != nil {
+		return err
+	}
 	if _, err := tx.Exec(`DELETE FROM bib_records WHERE id = $1`, id); err != nil {
 		return err
 	}
@@ -341,6 +351,9 @@ func (s *Service) MergeRecords(ctx context.Context, a auth.Actor, keep int64, ot
 			if err := deleteRecord(tx, id, keep); err != nil {
 				return err
 			}
+		}
+		if err := reindex(tx, keep); err != nil {
+			return err
 		}
 		return auth.Audit(tx, a, "record.merge", "record", keep, map[string]any{"merged": others}, map[string]any{"items_moved": moved})
 	})

@@ -77,6 +77,7 @@ func (s *Service) Withdraw(ctx context.Context, a auth.Actor, barcodes []string,
 			w.LedgerNo, tx.Now, actorID, a.Name, reason, note); err != nil {
 			return err
 		}
+		touched := map[int64]bool{}
 		for _, bc := range clean {
 			it, err := ItemByBarcode(tx, bc)
 			if err != nil {
@@ -100,6 +101,12 @@ func (s *Service) Withdraw(ctx context.Context, a auth.Actor, barcodes []string,
 			}
 			w.Items = append(w.Items, wi)
 			w.TotalFen += wi.PriceFen
+			touched[it.RecordID] = true
+		}
+		for id := range touched { // withdrawn call numbers leave the index
+			if err := reindex(tx, id); err != nil {
+				return err
+			}
 		}
 		return auth.Audit(tx, a, "withdrawal.create", "withdrawal", w.ID, nil, map[string]any{"ledger_no": w.LedgerNo, "items": len(w.Items), "reason": reason})
 	})
