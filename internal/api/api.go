@@ -21,6 +21,7 @@ import (
 	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/httpx"
 	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/search"
 )
 
 // Prefix is where the API lives.
@@ -41,6 +42,7 @@ type Config struct {
 type Server struct {
 	auth    *auth.Service
 	catalog *catalog.Service
+	search  *search.Engine
 	tr      *i18n.Catalog
 	log     *slog.Logger
 	cfg     Config
@@ -89,25 +91,27 @@ var routes = []Route{
 }
 
 // Routes returns the API operations (method and path below Prefix), plus
-// the unauthenticated document route.
+// the public ones (the OpenAPI document and the catalogue search).
 func Routes() []Route {
 	out := append([]Route(nil), routes...)
-	return append(out, Route{Method: "GET", Path: "/openapi.json"})
+	return append(out, Route{Method: "GET", Path: "/openapi.json"}, Route{Method: "GET", Path: "/search"})
 }
 
 // Services are the capabilities the API calls.
 type Services struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
+	Search  *search.Engine
 }
 
 // New builds the API front door.
 func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
-	s := &Server{auth: svc.Auth, catalog: svc.Catalog, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
+	s := &Server{auth: svc.Auth, catalog: svc.Catalog, search: svc.Search, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
 	s.mux.HandleFunc("GET "+Prefix+"/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPIDocument)
 	})
+	s.mux.HandleFunc("GET "+Prefix+"/search", s.searchRecords)
 	for _, rt := range routes {
 		if rt.stream != nil {
 			s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.wrapStream(rt.stream))

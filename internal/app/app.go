@@ -19,6 +19,7 @@ import (
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/search"
 	"lantai.dev/lantai/internal/web"
 )
 
@@ -29,6 +30,7 @@ type App struct {
 	DB      *db.DB
 	Auth    *auth.Service
 	Catalog *catalog.Service
+	Search  *search.Engine
 	Tr      *i18n.Catalog
 	Log     *slog.Logger
 	Handler http.Handler
@@ -66,12 +68,13 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 		return nil, fmt.Errorf("seed built-in roles: %w", err)
 	}
 	a.Catalog = catalog.NewService(d)
-	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
+	a.Search = search.NewEngine(d)
+	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Search: a.Search}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
 	if err != nil {
 		d.Close()
 		return nil, err
 	}
-	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog}, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
+	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Search: a.Search}, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
 	a.Handler = a.routes(w, apiSrv)
 	return a, nil
 }

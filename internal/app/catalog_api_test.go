@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -120,6 +121,39 @@ func TestCatalogAPI(t *testing.T) {
 		}
 		if st, _, _ := rawCall(t, s, deskTok, "GET", "/exports", "", nil); st != 403 {
 			t.Fatalf("desk exports: %d", st)
+		}
+	})
+}
+
+func TestSearchAPI(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, s *apptest.Server) {
+		ctx := t.Context()
+		for _, title := range []string{"中国历史", "中国历史地理", "三体"} {
+			r := &marc.Record{Leader: marc.Leader([]byte("00000nam0 2200000   450 "))}
+			r.Add(marc.NewDataField("100", ' ', ' ', "a", "20230115d2019    em y0chiy50      ea"),
+				marc.NewDataField("101", '0', ' ', "a", "chi"), marc.NewDataField("200", '1', ' ', "a", title))
+			if _, err := s.App.Catalog.CreateRecord(ctx, auth.CLIActor("t"), r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		anon := apiClient{t, s.URL, ""}
+		st, b := anon.call("GET", "/search?q="+url.QueryEscape("中国历史"), "")
+		if st != 200 || b["total"].(float64) != 2 || len(b["records"].([]any)) != 2 || b["facets"] == nil {
+			t.Fatalf("search: %d %v", st, b)
+		}
+		first := b["records"].([]any)[0].(map[string]any)
+		if first["title"] != "中国历史" {
+			t.Fatalf("ranking: %v", first)
+		}
+		st, b = anon.call("GET", "/search?q="+url.QueryEscape(`"三体`), "")
+		if st != 422 || errorCode(t, b) != "invalid" || !strings.Contains(b["error"].(map[string]any)["message"].(string), "quote") {
+			t.Fatalf("bad query: %d %v", st, b)
+		}
+		if st, b := anon.call("GET", "/search?facet.year=2019&facets=false", ""); st != 200 || b["total"].(float64) != 3 || b["facets"] != nil {
+			t.Fatalf("browse by year: %d %v", st, b)
+		}
+		if st, b := anon.call("GET", "/search?page=abc", ""); st != 422 || errorCode(t, b) != "invalid" {
+			t.Fatalf("bad page: %d %v", st, b)
 		}
 	})
 }

@@ -10,8 +10,8 @@ import (
 
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
-	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/catalog/clc"
+	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/marc"
 	"lantai.dev/lantai/internal/search"
 )

@@ -11,6 +11,7 @@ import (
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/search"
 	"lantai.dev/lantai/internal/web"
 )
 
@@ -65,7 +66,7 @@ func usedKeys(t *testing.T, c *i18n.Catalog) map[string]string {
 					}
 					for _, m := range goLit.FindAllStringSubmatch(line, -1) {
 						ns, _, _ := strings.Cut(m[1], ".")
-						if namespaces[ns] && !auth.KnownPermission(auth.Permission(m[1])) && !strings.HasSuffix(m[1], ".css") {
+						if namespaces[ns] && !auth.KnownPermission(auth.Permission(m[1])) && !strings.HasSuffix(m[1], ".css") && !strings.HasSuffix(m[1], ".") {
 							used[m[1]] = p
 						}
 					}
@@ -84,6 +85,9 @@ func usedKeys(t *testing.T, c *i18n.Catalog) map[string]string {
 	}
 	for _, d := range auth.Doors {
 		used["door."+string(d)] = "auth.Doors"
+	}
+	for _, c := range search.ErrorCodes {
+		used["search.error."+string(c)] = "search.ErrorCodes"
 	}
 	for _, m := range web.Modules {
 		used["module."+m.Code] = "web.Modules"

@@ -115,26 +115,26 @@ func TestSearchFindsAndRanks(t *testing.T) {
 			t.Fatalf("中国历史 order: %v (want %d then %d)", got, f.ids["history"], f.ids["geo"])
 		}
 		cases := map[string][]string{
-			"三体":                  {"santi"},
-			"体":                   {"santi"},
-			"ti:三体":               {"santi"},
-			"au:刘慈欣":             {"santi"},
-			"su:科幻":               {"santi"},
+			"三体":                     {"santi"},
+			"体":                      {"santi"},
+			"ti:三体":                  {"santi"},
+			"au:刘慈欣":                 {"santi"},
+			"su:科幻":                  {"santi"},
 			"isbn:978-7-5366-9293-0": {"santi"},
-			"isbn:7536692935":      {"santi"},
-			"cls:I247.55":          {"santi"},
-			"cls:K*":               {"history", "geo", "history2"},
-			"callno:K928.6/3":      {"geo"},
-			"callno:K9*":           {"geo"},
-			"py:chongqing":         {"chongqing"},
-			"py:cqsl":              {"chongqing"},
-			"java":                 {"java"},
-			"JAVA":                 {"java"},
-			"year:2015..2017":      {"geo", "history2"},
-			"历史 -地理":              {"history", "history2"},
-			"三体 OR 重庆":            {"santi", "chongqing"},
-			`"中国历史地理"`:           {"geo"},
-			"pub:人民文学 year:2008":  {"santi"},
+			"isbn:7536692935":        {"santi"},
+			"cls:I247.55":            {"santi"},
+			"cls:K*":                 {"history", "geo", "history2"},
+			"callno:K928.6/3":        {"geo"},
+			"callno:K9*":             {"geo"},
+			"py:chongqing":           {"chongqing"},
+			"py:cqsl":                {"chongqing"},
+			"java":                   {"java"},
+			"JAVA":                   {"java"},
+			"year:2015..2017":        {"geo", "history2"},
+			"历史 -地理":                 {"history", "history2"},
+			"三体 OR 重庆":               {"santi", "chongqing"},
+			`"中国历史地理"`:               {"geo"},
+			"pub:人民文学 year:2008":     {"santi"},
 		}
 		for q, want := range cases {
 			res := run(q)
@@ -249,10 +249,10 @@ func TestBadQueriesAreExplained(t *testing.T) {
 		for q, key := range map[string]string{
 			`"三体`:       "search.error.unclosed_quote",
 			`(历史`:       "search.error.unclosed_paren",
-			`-java`:      "search.error.only_negative",
-			`a*`:         "search.error.prefix_too_short",
-			`year:20x9`:  "search.error.invalid_year",
-			`ti:`:        "search.error.missing_value",
+			`-java`:     "search.error.only_negative",
+			`a*`:        "search.error.prefix_too_short",
+			`year:20x9`: "search.error.invalid_year",
+			`ti:`:       "search.error.missing_value",
 		} {
 			_, err := f.e.Search(ctx, search.Request{Query: q})
 			e, ok := apperr.As(err)

@@ -106,3 +106,6 @@ func newError(q string, code ErrorCode, off int, text string) *Error {
 	}
 	return &Error{Code: code, Offset: off, Column: utf8.RuneCountInString(q[:off]) + 1, Text: text}
 }
+
+// ErrorCodes lists every error code, for translation checks.
+var ErrorCodes = []ErrorCode{ErrEmptyQuery, ErrQueryTooLong, ErrUnclosedQuote, ErrUnclosedParen, ErrUnexpectedParen, ErrEmptyGroup, ErrMissingOperand, ErrMissingValue, ErrMisplacedWild, ErrPrefixTooShort, ErrPrefixNotAllowed, ErrInvalidYear, ErrInvalidYearRange, ErrOnlyNegative, ErrNegativeInOr, ErrTooManyTerms, ErrTooManyTokens, ErrTooDeep}

@@ -7,12 +7,12 @@ import (
 
 func TestPinyinSortKey(t *testing.T) {
 	cases := map[string]string{
-		"图书馆学基础":         "tu shu guan xue ji chu",
-		"重庆森林":           "chong qing sen lin",
-		"The Art of Ｃ":    "the art of c",
+		"图书馆学基础":        "tu shu guan xue ji chu",
+		"重庆森林":          "chong qing sen lin",
+		"The Art of Ｃ":  "the art of c",
 		"三体. 第二部, 黑暗森林": "san ti di er bu hei an sen lin",
-		"C++程序设计":        "c cheng xu she ji",
-		"":               "",
+		"C++程序设计":       "c cheng xu she ji",
+		"":              "",
 	}
 	for in, want := range cases {
 		if got := PinyinSortKey(in); got != want {

@@ -11,6 +11,7 @@ import (
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/search"
 )
 
 // Config is what the web client needs to know about its deployment.
@@ -29,6 +30,7 @@ type Config struct {
 type Server struct {
 	auth    *auth.Service
 	catalog *catalog.Service
+	search  *search.Engine
 	tr      *i18n.Catalog
 	log     *slog.Logger
 	cfg     Config
@@ -40,6 +42,7 @@ type Server struct {
 type Services struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
+	Search  *search.Engine
 }
 
 // New builds the web front door.
@@ -55,7 +58,7 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server,
 	if err != nil {
 		return nil, err
 	}
-	return &Server{auth: svc.Auth, catalog: svc.Catalog, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+	return &Server{auth: svc.Auth, catalog: svc.Catalog, search: svc.Search, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
 }
 
 // StaffRoute is a page of the staff client and the permission it needs
