@@ -233,7 +233,10 @@ func (x *XMLReader) datafield(se xml.StartElement, inds int, report func(string,
 		case v == "":
 			v = " "
 		case len([]rune(v)) != 1:
+			// One indicator is one character: anything else becomes a
+			// blank, so the record writes back as it reads.
 			report("datafield %s: indicator %d is %q, not one character", tag, i, v)
+			v = " "
 		}
 		ib.WriteString(v)
 	}
