@@ -36,6 +36,25 @@ type marcInput struct {
 	Version int             `json:"version"`
 }
 
+// marcBody reads the request body as a marcInput and its record.
+func (c *call) marcBody() (*marc.Record, marcInput, error) {
+	var in marcInput
+	if err := c.decode(&in); err != nil {
+		return nil, in, err
+	}
+	m, err := in.record()
+	return m, in, err
+}
+
+// recordAnswer answers with a record and its MARC, or the error.
+func recordAnswer(status int, r catalog.Record, err error) (int, any, error) {
+	if err != nil {
+		return 0, nil, err
+	}
+	body, err := toRecordBody(r)
+	return status, body, err
+}
+
 func (in marcInput) record() (*marc.Record, error) {
 	var rr marc.RecordReader
 	switch {
@@ -94,20 +113,12 @@ func queryInt(v, name string) (int64, error) {
 }
 
 func (s *Server) createRecord(c *call) (int, any, error) {
-	var in marcInput
-	if err := c.decode(&in); err != nil {
-		return 0, nil, err
-	}
-	m, err := in.record()
+	m, _, err := c.marcBody()
 	if err != nil {
 		return 0, nil, err
 	}
 	r, err := s.catalog.CreateRecord(c.Context(), c.actor, m)
-	if err != nil {
-		return 0, nil, err
-	}
-	body, err := toRecordBody(r)
-	return http.StatusCreated, body, err
+	return recordAnswer(http.StatusCreated, r, err)
 }
 
 func (s *Server) getRecord(c *call) (int, any, error) {
@@ -116,11 +127,7 @@ func (s *Server) getRecord(c *call) (int, any, error) {
 		return 0, nil, err
 	}
 	r, err := s.catalog.GetRecord(c.Context(), c.actor, id)
-	if err != nil {
-		return 0, nil, err
-	}
-	body, err := toRecordBody(r)
-	return http.StatusOK, body, err
+	return recordAnswer(http.StatusOK, r, err)
 }
 
 func (s *Server) updateRecord(c *call) (int, any, error) {
@@ -128,20 +135,12 @@ func (s *Server) updateRecord(c *call) (int, any, error) {
 	if err != nil {
 		return 0, nil, err
 	}
-	var in marcInput
-	if err := c.decode(&in); err != nil {
-		return 0, nil, err
-	}
-	m, err := in.record()
+	m, in, err := c.marcBody()
 	if err != nil {
 		return 0, nil, err
 	}
 	r, err := s.catalog.UpdateRecord(c.Context(), c.actor, id, m, in.Version)
-	if err != nil {
-		return 0, nil, err
-	}
-	body, err := toRecordBody(r)
-	return http.StatusOK, body, err
+	return recordAnswer(http.StatusOK, r, err)
 }
 
 func (s *Server) deleteRecord(c *call) (int, any, error) {
@@ -171,11 +170,7 @@ func (s *Server) recordItems(c *call) (int, any, error) {
 }
 
 func (s *Server) findDuplicates(c *call) (int, any, error) {
-	var in marcInput
-	if err := c.decode(&in); err != nil {
-		return 0, nil, err
-	}
-	m, err := in.record()
+	m, in, err := c.marcBody()
 	if err != nil {
 		return 0, nil, err
 	}
