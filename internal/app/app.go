@@ -19,6 +19,7 @@ import (
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/opac"
 	"lantai.dev/lantai/internal/search"
 	"lantai.dev/lantai/internal/web"
 )
@@ -31,6 +32,7 @@ type App struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
 	Search  *search.Engine
+	Opac    *opac.Service
 	Tr      *i18n.Catalog
 	Log     *slog.Logger
 	Handler http.Handler
@@ -69,7 +71,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 	}
 	a.Catalog = catalog.NewService(d)
 	a.Search = search.NewEngine(d)
-	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Search: a.Search}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
+	a.Opac = opac.NewService(d)
+	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Search: a.Search, Opac: a.Opac}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
 	if err != nil {
 		d.Close()
 		return nil, err

@@ -73,6 +73,16 @@ var allowedRoles = map[string][]string{
 	"GET /staff/stacks/batches":                  {"circulation", "reading_room"},
 	"GET /staff/stacks/batches/{id}":             {"circulation"},
 	"POST /staff/stacks/batches/{id}":            {"circulation"},
+
+	// Recommended reading lists of the public catalogue.
+	"GET /staff/opac/lists":                        {"cataloguer", "reference"},
+	"POST /staff/opac/lists":                       {"cataloguer", "reference"},
+	"GET /staff/opac/lists/{id}":                   {"cataloguer", "reference"},
+	"POST /staff/opac/lists/{id}":                  {"cataloguer", "reference"},
+	"POST /staff/opac/lists/{id}/publish":          {"cataloguer", "reference"},
+	"POST /staff/opac/lists/{id}/delete":           {"cataloguer", "reference"},
+	"POST /staff/opac/lists/{id}/entries":          {"cataloguer", "reference"},
+	"POST /staff/opac/lists/{id}/entries/{record}": {"cataloguer", "reference"},
 }
 
 // concrete fills a route pattern's wildcards with values that exist.

@@ -19,7 +19,7 @@ var Modules = []Module{
 	{"circulation", []auth.Permission{auth.PermCircCheckout, auth.PermCircCheckin, auth.PermCircReaders}, ""},
 	{"serials", []auth.Permission{auth.PermSerialsView, auth.PermSerialsCheckin}, ""},
 	{"stacks", []auth.Permission{auth.PermStacksReceive, auth.PermStacksInventory}, "/staff/stacks/batches"},
-	{"opac", []auth.Permission{auth.PermOPACManage}, ""},
+	{"opac", []auth.Permission{auth.PermOPACManage}, "/staff/opac/lists"},
 	{"reference", []auth.Permission{auth.PermReferenceQuestions, auth.PermReferenceServices}, ""},
 	{"reading_rooms", []auth.Permission{auth.PermReadingRoomEntry, auth.PermReadingRoomVisitors}, ""},
 	{"e_reading", []auth.Permission{auth.PermEReadingSessions}, ""},

@@ -11,6 +11,7 @@ import (
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/opac"
 	"lantai.dev/lantai/internal/search"
 )
 
@@ -31,6 +32,7 @@ type Server struct {
 	auth    *auth.Service
 	catalog *catalog.Service
 	search  *search.Engine
+	opac    *opac.Service
 	tr      *i18n.Catalog
 	log     *slog.Logger
 	cfg     Config
@@ -43,6 +45,7 @@ type Services struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
 	Search  *search.Engine
+	Opac    *opac.Service
 }
 
 // New builds the web front door.
@@ -58,7 +61,7 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server,
 	if err != nil {
 		return nil, err
 	}
-	return &Server{auth: svc.Auth, catalog: svc.Catalog, search: svc.Search, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+	return &Server{auth: svc.Auth, catalog: svc.Catalog, search: svc.Search, opac: svc.Opac, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
 }
 
 // StaffRoute is a page of the staff client and the permission it needs
@@ -124,6 +127,14 @@ var staffRoutes = []StaffRoute{
 	{"GET /staff/stacks/batches", "", (*Server).stacksBatches}, // stacks.receive or stacks.inventory, checked by the page
 	{"GET /staff/stacks/batches/{id}", auth.PermStacksReceive, (*Server).stacksBatch},
 	{"POST /staff/stacks/batches/{id}", auth.PermStacksReceive, (*Server).stacksReceive},
+	{"GET /staff/opac/lists", auth.PermOPACManage, (*Server).opacLists},
+	{"POST /staff/opac/lists", auth.PermOPACManage, (*Server).opacListCreate},
+	{"GET /staff/opac/lists/{id}", auth.PermOPACManage, (*Server).opacList},
+	{"POST /staff/opac/lists/{id}", auth.PermOPACManage, (*Server).opacListUpdate},
+	{"POST /staff/opac/lists/{id}/publish", auth.PermOPACManage, (*Server).opacListPublish},
+	{"POST /staff/opac/lists/{id}/delete", auth.PermOPACManage, (*Server).opacListDelete},
+	{"POST /staff/opac/lists/{id}/entries", auth.PermOPACManage, (*Server).opacEntryAdd},
+	{"POST /staff/opac/lists/{id}/entries/{record}", auth.PermOPACManage, (*Server).opacEntryChange},
 }
 
 // StaffRoutes returns the staff pages and their permissions (for tests and
@@ -135,6 +146,12 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.Handle("GET /static/", s.assets)
 	mux.HandleFunc("GET /{$}", s.public(s.publicHome))
 	mux.HandleFunc("GET /language", s.publicLanguage)
+	mux.HandleFunc("GET /search", s.public(s.opacSearch))
+	mux.HandleFunc("GET /search/help", s.public(s.opacHelp))
+	mux.HandleFunc("GET /record/{id}", s.public(s.opacRecord))
+	mux.HandleFunc("GET /lists", s.public(s.opacPublicLists))
+	mux.HandleFunc("GET /lists/{id}", s.public(s.opacPublicList))
+	mux.HandleFunc("GET /new-books", s.public(s.opacNewBooks))
 	mux.HandleFunc("GET /staff/login", s.public(s.loginForm))
 	mux.HandleFunc("POST /staff/login", s.public(s.login))
 	mux.HandleFunc("GET /staff", func(w http.ResponseWriter, r *http.Request) {
