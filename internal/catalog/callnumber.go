@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
@@ -29,6 +31,9 @@ func prepareCallNumber(tx *db.Tx, recordID int64, collection, text string) (call
 	}
 	cn, err := callno.Parse(text)
 	if err != nil {
+		if p, ok := otherScheme(text); ok {
+			return p, nil
+		}
 		return callNumberParts{}, apperr.New(apperr.Invalid, "error.call_number_invalid", "CallNumber", text, "Reason", err.Error()).WithField("call_number")
 	}
 	p := callNumberParts{text: cn.String(), sort: cn.SortKey(), class: cn.Class, book: cn.Book.String()}
@@ -51,6 +56,20 @@ func prepareCallNumber(tx *db.Tx, recordID int64, collection, text string) (call
 		}
 	}
 	return p, nil
+}
+
+// otherScheme accepts a call number of another classification than CLC
+// whose class begins with a Chinese character — the four-part 四部分类法 of
+// ancient books (集/12, 史部/3), a local collection's own scheme (地方/12):
+// kept as written, filed after every CLC call number in text order, with
+// no 种次号 sequence.
+func otherScheme(text string) (callNumberParts, bool) {
+	r, _ := utf8.DecodeRuneInString(text)
+	if !unicode.Is(unicode.Han, r) || strings.ContainsAny(text, "\t\r\n") || len(text) > 64 {
+		return callNumberParts{}, false
+	}
+	class, book, _ := strings.Cut(text, "/")
+	return callNumberParts{text: text, sort: "~" + text, class: strings.TrimSpace(class), book: strings.TrimSpace(book)}, true
 }
 
 // BookNumberRule is how the library forms book numbers: 种次号 (sequence) or

@@ -237,6 +237,13 @@ func TestCallNumbers(t *testing.T) {
 		if _, err := s.CreateItem(ctx, cli, steal); err != nil {
 			t.Fatal(err)
 		}
+		// Ancient books' four-part classification and local schemes are kept
+		// as written and file after every CLC call number.
+		ancient := newItem(b.ID, "G1")
+		ancient.CallNumber = "集/12"
+		if it, err := s.CreateItem(ctx, cli, ancient); err != nil || it.CallNumber != "集/12" {
+			t.Fatalf("四部 call number: %+v %v", it, err)
+		}
 		bad := newItem(b.ID, "B2")
 		bad.CallNumber = "not a call number!"
 		if _, err := s.CreateItem(ctx, cli, bad); apperr.CodeOf(err) != apperr.Invalid {
