@@ -118,7 +118,7 @@ func (s *Service) Import(ctx context.Context, a auth.Actor, rr marc.RecordReader
 		opt.ItemStatus = Available
 	}
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 500
+		opt.BatchSize = 2000
 	}
 	start := time.Now()
 	var sum ImportSummary
@@ -314,9 +314,10 @@ func writeBatch(tx *db.Tx, a auth.Actor, batch []pending, opt ImportOptions, got
 		isFresh[ids[i]] = true
 	}
 	grown := map[int64]bool{} // existing records that got items
+	known := map[string]bool{}
 	for i, p := range batch {
 		for _, h := range p.items {
-			if err := importItem(tx, target[i], h, opt); err != nil {
+			if err := importItem(tx, target[i], h, opt, known); err != nil {
 				return fmt.Errorf("item %s: %w", h.Barcode, err)
 			}
 			got.Items++
@@ -500,21 +501,24 @@ func insertRecords(tx *db.Tx, batch []pending, fresh []int, ids []int64) error {
 }
 
 // importItem adds one item from a holdings field, adding any code the
-// library does not have yet to its code list.
-func importItem(tx *db.Tx, recordID int64, h heldItem, opt ImportOptions) error {
+// library does not have yet to its code list (known remembers the codes
+// already checked in this batch).
+func importItem(tx *db.Tx, recordID int64, h heldItem, opt ImportOptions, known map[string]bool) error {
 	in := NewItem{RecordID: recordID, Barcode: h.Barcode, AccessionNo: h.AccessionNo, CallNumber: h.CallNumber,
 		Location: first(h.Location, opt.Location), Collection: first(h.Collection, opt.Collection), ItemType: first(h.ItemType, opt.ItemType),
 		Status: opt.ItemStatus, PriceFen: h.PriceFen, Source: "purchase", Volume: h.Volume, CopyNo: h.CopyNo, Notes: h.Notes}
-	if err := ensureCode(tx, Locations, in.Location); err != nil {
-		return err
+	for _, c := range []struct {
+		list CodeList
+		code string
+	}{{Locations, in.Location}, {Collections, in.Collection}, {ItemTypes, in.ItemType}} {
+		if key := string(c.list) + "\x00" + c.code; !known[key] {
+			if err := ensureCode(tx, c.list, c.code); err != nil {
+				return err
+			}
+			known[key] = true
+		}
 	}
-	if err := ensureCode(tx, Collections, in.Collection); err != nil {
-		return err
-	}
-	if err := ensureCode(tx, ItemTypes, in.ItemType); err != nil {
-		return err
-	}
-	_, err := insertItem(tx, in)
+	_, err := storeItem(tx, in, true)
 	return err
 }
 

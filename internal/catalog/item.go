@@ -206,63 +206,76 @@ func barcodeRun(first string, count int) ([]string, error) {
 	return out, nil
 }
 
-// insertItem validates and stores one item inside tx.
+// insertItem validates and stores one item inside tx and returns it.
 func insertItem(tx *db.Tx, in NewItem) (Item, error) {
+	id, err := storeItem(tx, in, false)
+	if err != nil {
+		return Item{}, err
+	}
+	return getItem(tx, id)
+}
+
+// storeItem validates and stores one item and returns its id. trusted
+// skips the look-ups its caller has already made (an import has just
+// stored the record and added the codes its items use).
+func storeItem(tx *db.Tx, in NewItem, trusted bool) (int64, error) {
 	in.Barcode = strings.TrimSpace(in.Barcode)
 	if in.Barcode == "" {
-		return Item{}, invalid("error.barcode_required", "barcode")
+		return 0, invalid("error.barcode_required", "barcode")
 	}
 	if in.Status == "" {
 		in.Status = InProcessing
 	}
 	if !validStatus(in.Status) || in.Status == Withdrawn || in.Status == OnLoan || in.Status == OnHoldShelf || in.Status == InTransit {
-		return Item{}, invalid("error.item_status_invalid", "status", "Status", string(in.Status))
+		return 0, invalid("error.item_status_invalid", "status", "Status", string(in.Status))
 	}
 	if in.Source == "" {
 		in.Source = "purchase"
 	}
 	if !validSource(in.Source) {
-		return Item{}, invalid("error.item_source_invalid", "source", "Source", in.Source)
+		return 0, invalid("error.item_source_invalid", "source", "Source", in.Source)
 	}
 	if in.PriceFen < 0 {
-		return Item{}, invalid("error.price_negative", "price_fen")
+		return 0, invalid("error.price_negative", "price_fen")
 	}
 	if in.CopyNo <= 0 {
 		in.CopyNo = 1
 	}
-	if err := checkCodes(tx, in.Location, in.Collection, in.ItemType); err != nil {
-		return Item{}, err
-	}
-	if _, err := getRecord(tx, in.RecordID); err != nil {
-		if apperr.Is(err, apperr.NotFound) {
-			return Item{}, apperr.New(apperr.InvalidReference, "error.record_not_found", "ID", in.RecordID).WithField("record_id")
+	if !trusted {
+		if err := checkCodes(tx, in.Location, in.Collection, in.ItemType); err != nil {
+			return 0, err
 		}
-		return Item{}, err
+		if _, err := getRecord(tx, in.RecordID); err != nil {
+			if apperr.Is(err, apperr.NotFound) {
+				return 0, apperr.New(apperr.InvalidReference, "error.record_not_found", "ID", in.RecordID).WithField("record_id")
+			}
+			return 0, err
+		}
 	}
 	var parent any
 	if in.ParentID != 0 {
 		p, err := getItem(tx, in.ParentID)
 		if err != nil {
-			return Item{}, apperr.New(apperr.InvalidReference, "error.item_not_found", "ID", in.ParentID).WithField("parent_id")
+			return 0, apperr.New(apperr.InvalidReference, "error.item_not_found", "ID", in.ParentID).WithField("parent_id")
 		}
 		if p.ParentID != 0 || p.RecordID != in.RecordID {
-			return Item{}, invalid("error.parent_item_invalid", "parent_id")
+			return 0, invalid("error.parent_item_invalid", "parent_id")
 		}
 		parent = in.ParentID
 	}
 	cn, err := prepareCallNumber(tx, in.RecordID, in.Collection, in.CallNumber)
 	if err != nil {
-		return Item{}, err
+		return 0, err
 	}
 	if in.AccessionNo == "" {
 		n, err := nextCounter(tx, "accession")
 		if err != nil {
-			return Item{}, err
+			return 0, err
 		}
 		in.AccessionNo = fmt.Sprintf("%08d", n)
 	} else if n, err := strconv.ParseInt(in.AccessionNo, 10, 64); err == nil {
 		if err := raiseCounter(tx, "accession", n); err != nil {
-			return Item{}, err
+			return 0, err
 		}
 	}
 	var availableAt any
@@ -277,18 +290,18 @@ func insertItem(tx *db.Tx, in NewItem) (Item, error) {
 	if db.IsUnique(err) {
 		var n int
 		if tx.QueryRow(`SELECT COUNT(*) FROM items WHERE barcode = $1`, in.Barcode).Scan(&n); n > 0 {
-			return Item{}, apperr.New(apperr.Conflict, "error.barcode_taken", "Barcode", in.Barcode).WithField("barcode")
+			return 0, apperr.New(apperr.Conflict, "error.barcode_taken", "Barcode", in.Barcode).WithField("barcode")
 		}
-		return Item{}, apperr.New(apperr.Conflict, "error.accession_taken", "AccessionNo", in.AccessionNo).WithField("accession_no")
+		return 0, apperr.New(apperr.Conflict, "error.accession_taken", "AccessionNo", in.AccessionNo).WithField("accession_no")
 	}
 	if err != nil {
-		return Item{}, err
+		return 0, err
 	}
 	if _, err := tx.Exec(`INSERT INTO item_status_history (item_id, at, from_status, to_status, actor_name, door, kind) VALUES ($1, $2, '', $3, '', '', $4)`,
 		id, tx.Now, string(in.Status), NoteCreated); err != nil {
-		return Item{}, err
+		return 0, err
 	}
-	return getItem(tx, id)
+	return id, nil
 }
 
 func validStatus(s Status) bool {

@@ -16,6 +16,30 @@ type Tx struct {
 	tx      *sql.Tx
 	dialect Dialect
 	Now     time.Time
+	stmts   map[string]*sql.Stmt // statements prepared in this transaction, by query
+}
+
+// maxCachedQuery bounds the queries whose prepared statement is kept for
+// reuse within a transaction (bulk statements are long and used once).
+const maxCachedQuery = 2048
+
+// stmt returns the prepared statement for query, preparing it on first use
+// in this transaction: a batch that runs the same statement thousands of
+// times (an import) prepares it once. The statements close with the
+// transaction.
+func (t *Tx) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(t.ctx, t.sql(query))
+	if err != nil {
+		return nil, Normalize(err)
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = st
+	return st, nil
 }
 
 // Write runs fn in a write transaction and commits when fn returns nil. On
@@ -78,6 +102,14 @@ func (t *Tx) sql(query string) string {
 
 // Exec runs a statement that returns no rows.
 func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	if len(query) <= maxCachedQuery && len(args) > 0 {
+		st, err := t.stmt(query)
+		if err != nil {
+			return nil, err
+		}
+		res, err := st.ExecContext(t.ctx, args...)
+		return res, Normalize(err)
+	}
 	res, err := t.tx.ExecContext(t.ctx, t.sql(query), args...)
 	return res, Normalize(err)
 }
@@ -93,6 +125,14 @@ func (t *Tx) ExecAffected(query string, args ...any) (int64, error) {
 
 // Query runs a statement that returns rows.
 func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
+	if len(query) <= maxCachedQuery && len(args) > 0 {
+		st, err := t.stmt(query)
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(t.ctx, args...)
+		return rows, Normalize(err)
+	}
 	rows, err := t.tx.QueryContext(t.ctx, t.sql(query), args...)
 	return rows, Normalize(err)
 }
@@ -100,6 +140,13 @@ func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
 // QueryRow runs a statement that returns at most one row. Scan returns
 // sql.ErrNoRows when there is none.
 func (t *Tx) QueryRow(query string, args ...any) *Row {
+	if len(query) <= maxCachedQuery && len(args) > 0 {
+		st, err := t.stmt(query)
+		if err != nil {
+			return &Row{err: err}
+		}
+		return &Row{row: st.QueryRowContext(t.ctx, args...)}
+	}
 	return &Row{row: t.tx.QueryRowContext(t.ctx, t.sql(query), args...)}
 }
 
@@ -113,10 +160,18 @@ func (t *Tx) Insert(query string, args ...any) (int64, error) {
 }
 
 // Row is the result of QueryRow with driver errors normalized.
-type Row struct{ row *sql.Row }
+type Row struct {
+	row *sql.Row
+	err error // preparing the statement failed
+}
 
 // Scan copies the row's columns into dest.
-func (r *Row) Scan(dest ...any) error { return Normalize(r.row.Scan(dest...)) }
+func (r *Row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	return Normalize(r.row.Scan(dest...))
+}
 
 // ForUpdate returns the row-locking clause for SELECTs inside a write
 // transaction: " FOR UPDATE" on PostgreSQL, nothing on SQLite (whose single
