@@ -3,21 +3,64 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
+	"time"
 
 	"lantai.dev/lantai/internal/app"
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/catalog"
+	"lantai.dev/lantai/internal/demo"
 )
 
 type demoAccount struct {
 	Username, Roles string
 }
 
+// demoSeeded is what `serve --demo` prepared: the accounts, and the
+// catalogue it generated (nil when the catalogue had records already).
+type demoSeeded struct {
+	Accounts  []demoAccount
+	Catalogue *demo.Summary
+}
+
+// demoRecords is the size of the catalogue `serve --demo` generates: big
+// enough for searching and browsing to show something, small enough to
+// start in a few seconds. `lantai demo --records N` makes bigger ones.
+const demoRecords = 2000
+
 // seedDemo makes the demonstration accounts — admin plus one account per
-// built-in role, named after the role — and gives them all a fresh
-// password, printed at start. It returns the accounts and that password.
-func seedDemo(ctx context.Context, a *app.App) ([]demoAccount, string, error) {
+// built-in role, named after the role — gives them all a fresh password,
+// printed at start, and fills an empty catalogue with demoRecords
+// generated records (seed 1) and their items.
+func seedDemo(ctx context.Context, a *app.App) (demoSeeded, string, error) {
+	accounts, pw, err := seedDemoAccounts(ctx, a)
+	if err != nil {
+		return demoSeeded{}, "", err
+	}
+	out := demoSeeded{Accounts: accounts}
+	sys := auth.SystemActor()
+	empty, err := demo.Empty(ctx, a.Catalog, sys)
+	if err != nil {
+		return demoSeeded{}, "", err
+	}
+	if empty {
+		sum, err := demo.Populate(ctx, a.DB, a.Catalog, sys, demo.New(1), demo.Options{Records: demoRecords})
+		if err == nil && len(sum.Failures) > 0 {
+			err = fmt.Errorf("record %d: %w", sum.Failures[0].Index, sum.Failures[0].Err)
+		}
+		if err != nil {
+			return demoSeeded{}, "", fmt.Errorf("demo catalogue: %w", err)
+		}
+		out.Catalogue = &sum
+	}
+	return out, pw, nil
+}
+
+// seedDemoAccounts makes the demonstration accounts and returns them with
+// their password.
+func seedDemoAccounts(ctx context.Context, a *app.App) ([]demoAccount, string, error) {
 	sys := auth.SystemActor()
 	pw := auth.RandomPassword()
 	want := []struct {
@@ -48,12 +91,17 @@ func seedDemo(ctx context.Context, a *app.App) ([]demoAccount, string, error) {
 
 func joinRoles(r []string) string { return strings.Join(r, ", ") }
 
-func printDemo(e env, url, dbPath, pw string, accounts []demoAccount) {
+func printDemo(e env, url, dbPath, pw string, seeded demoSeeded) {
 	say(e.stdout, "")
 	say(e.stdout, "  Lantai demo is running at %s  (database: %s)", url, dbPath)
 	say(e.stdout, "  Staff client: %sstaff/", url)
+	if c := seeded.Catalogue; c != nil {
+		say(e.stdout, "  Demo catalogue: %d records (%d Chinese, %d Western) and %d items (%d available, %d in processing, %d missing, %d in repair), made in %v",
+			c.Records, c.Chinese, c.Western, c.Items, c.Statuses[catalog.Available], c.Statuses[catalog.InProcessing],
+			c.Statuses[catalog.Missing], c.Statuses[catalog.InRepair], c.Elapsed.Round(100*time.Millisecond))
+	}
 	say(e.stdout, "  Every demo account has the password:   %s", pw)
-	for _, a := range accounts {
+	for _, a := range seeded.Accounts {
 		say(e.stdout, "    %-20s (%s)", a.Username, a.Roles)
 	}
 	say(e.stdout, "  Stop with Ctrl-C.")

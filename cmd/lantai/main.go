@@ -49,6 +49,7 @@ func commands() []command {
 		{"import", "import MARC records (ISO 2709, MARCXML, MARC-in-JSON) with their items", runImport},
 		{"export", "export the catalogue's MARC records to standard output", runExport},
 		{"clc", "load the Chinese Library Classification table", runCLC},
+		{"demo", "fill an empty catalogue with a realistic demonstration catalogue", runDemo},
 		{"bench", "measure the catalogue search on a database", runBench},
 		{"backup", "write a consistent copy of the database to a file", runBackup},
 		{"restore", "replace the database with a backup file", runRestore},
