@@ -32,7 +32,7 @@ func (s *Service) NewBooks(ctx context.Context, since time.Time, classPrefix str
 	err := s.db.Read(ctx, func(tx *db.Tx) error {
 		rows, err := tx.Query(`SELECT r.id, r.title, r.author, r.publisher, r.pub_year, r.class, MIN(i.call_number), MIN(i.available_at), COUNT(*)
 			FROM items i JOIN bib_records r ON r.id = i.bib_id
-			WHERE i.available_at IS NOT NULL AND i.status <> 'withdrawn' AND i.parent_id IS NULL AND r.class LIKE $2 ESCAPE '\'
+			WHERE i.available_at IS NOT NULL AND i.status <> 'withdrawn' AND COALESCE(i.parent_id, 0) = 0 AND r.class LIKE $2 ESCAPE '\'
 			GROUP BY r.id, r.title, r.author, r.publisher, r.pub_year, r.class
 			HAVING MIN(i.available_at) >= $1
 			ORDER BY MIN(i.available_at) DESC, r.id DESC LIMIT `+itoa(limit), since.UTC(), escapeLike(classPrefix)+"%")

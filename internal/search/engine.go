@@ -258,6 +258,29 @@ func (e *Engine) matchSQL(tx *db.Tx, p *plan) string {
 	return from
 }
 
+// driven is the FROM … WHERE clause over the matching records as b. With
+// a query the match drives (CROSS JOIN keeps SQLite from walking a sort
+// index of all records and probing the match for each); without one, the
+// records themselves with the filters, so that sort indexes can serve.
+func driven(p *plan, base string) string {
+	if p.match == "" {
+		if len(p.where) == 0 {
+			return "bib_records b WHERE 1 = 1"
+		}
+		return "bib_records b WHERE " + strings.Join(p.where, " AND ")
+	}
+	return "(" + base + ") m CROSS JOIN bib_records b WHERE b.id = m.id"
+}
+
+// drivenItems is the FROM clause and the condition that give the items
+// of the matching records, as i.
+func drivenItems(p *plan, base string) (from, cond string) {
+	if p.match == "" {
+		return "items i", "i.bib_id IN (" + base + ")"
+	}
+	return "(" + base + ") m CROSS JOIN items i", "i.bib_id = m.id"
+}
+
 // inIndex is the condition "record b matches the query q" as a subquery,
 // for the ranking of title, name and subject matches.
 func inIndex(tx *db.Tx, p *plan, q *Query) string {
@@ -332,7 +355,7 @@ func (e *Engine) page(tx *db.Tx, p *plan, base string, req Request, q *Query) ([
 	limit := p.arg(req.PerPage)
 	offset := p.arg((req.Page - 1) * req.PerPage)
 	rows, err := tx.Query(`SELECT b.id, b.title, b.author, b.publisher, b.pub_year, b.isbn, b.class, b.material, b.language
-		FROM bib_records b WHERE b.id IN (`+base+`) ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset, p.args...)
+		FROM `+driven(p, base)+` ORDER BY `+order+` LIMIT `+limit+` OFFSET `+offset, p.args...)
 	hits, err := db.Collect(rows, err, func(r *sql.Rows) (Hit, error) {
 		var h Hit
 		return h, r.Scan(&h.ID, &h.Title, &h.Author, &h.Publisher, &h.Year, &h.ISBN, &h.Class, &h.Material, &h.Language)
@@ -353,8 +376,10 @@ func holdings(tx *db.Tx, hits []Hit) error {
 		args = append(args, h.ID)
 		ph = append(ph, "$"+strconv.Itoa(len(args)))
 	}
-	rows, err := tx.Query(`SELECT i.bib_id, l.branch_code, i.status, i.call_number FROM items i JOIN locations l ON l.code = i.location_code
-		WHERE i.bib_id IN (`+strings.Join(ph, ", ")+`) AND i.parent_id IS NULL AND i.status NOT IN ('withdrawn', 'on_order')
+	// CROSS JOIN: the page's items drive (by items_bib), never a scan of
+	// every item of a location.
+	rows, err := tx.Query(`SELECT i.bib_id, l.branch_code, i.status, i.call_number FROM items i CROSS JOIN locations l
+		WHERE l.code = i.location_code AND i.bib_id IN (`+strings.Join(ph, ", ")+`) AND COALESCE(i.parent_id, 0) = 0 AND i.status NOT IN ('withdrawn', 'on_order')
 		ORDER BY i.bib_id, l.branch_code, i.call_sort`, args...)
 	if err != nil {
 		return err
@@ -396,7 +421,7 @@ func (e *Engine) facets(tx *db.Tx, q *Query, f Filters) (*Facets, error) {
 		}
 		addFilters(p, f, name)
 		base := e.matchSQL(tx, p)
-		rows, err := tx.Query(`SELECT `+expr+` AS v, COUNT(*) FROM bib_records b WHERE b.id IN (`+base+`) GROUP BY `+expr+` ORDER BY COUNT(*) DESC LIMIT `+strconv.Itoa(limit), p.args...)
+		rows, err := tx.Query(`SELECT `+expr+` AS v, COUNT(*) FROM `+driven(p, base)+` GROUP BY `+expr+` ORDER BY COUNT(*) DESC LIMIT `+strconv.Itoa(limit), p.args...)
 		list, err := db.Collect(rows, err, func(r *sql.Rows) (FacetValue, error) {
 			var v FacetValue
 			var s sql.NullString
@@ -441,8 +466,9 @@ func (e *Engine) facets(tx *db.Tx, q *Query, f Filters) (*Facets, error) {
 	}
 	addFilters(p, f, "branch")
 	base := e.matchSQL(tx, p)
-	rows, err := tx.Query(`SELECT l.branch_code, COUNT(DISTINCT i.bib_id) FROM items i JOIN locations l ON l.code = i.location_code
-		WHERE i.status <> 'withdrawn' AND i.bib_id IN (`+base+`) GROUP BY l.branch_code ORDER BY 2 DESC`, p.args...)
+	from, cond := drivenItems(p, base)
+	rows, err := tx.Query(`SELECT l.branch_code, COUNT(DISTINCT i.bib_id) FROM `+from+` JOIN locations l ON l.code = i.location_code
+		WHERE `+cond+` AND i.status <> 'withdrawn' GROUP BY l.branch_code ORDER BY 2 DESC`, p.args...)
 	if out.Branch, err = db.Collect(rows, err, func(r *sql.Rows) (FacetValue, error) {
 		var v FacetValue
 		return v, r.Scan(&v.Value, &v.Count)
@@ -456,7 +482,7 @@ func (e *Engine) facets(tx *db.Tx, q *Query, f Filters) (*Facets, error) {
 	}
 	addFilters(p, f, "available")
 	base = e.matchSQL(tx, p)
-	if err := tx.QueryRow(`SELECT COUNT(*) FROM bib_records b WHERE b.id IN (`+base+`)
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM `+driven(p, base)+`
 		AND EXISTS (SELECT 1 FROM items i WHERE i.bib_id = b.id AND i.status = 'available')`, p.args...).Scan(&out.Available); err != nil {
 		return nil, err
 	}
