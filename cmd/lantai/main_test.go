@@ -383,3 +383,16 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		t.Fatalf("restore under a running server: %d %s", code, errs)
 	}
 }
+
+func TestDescribeDBHidesPasswords(t *testing.T) {
+	cases := map[string]string{
+		"postgres://lantai:s3cret@db:5432/lantai": "postgres://lantai:xxxxx@db:5432/lantai",
+		"postgres://lantai@db:5432/lantai":        "postgres://lantai@db:5432/lantai",
+		"./lantai-data/lantai.db":                 "./lantai-data/lantai.db",
+	}
+	for in, want := range cases {
+		if got := describeDB(in); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+}

@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
+	"net/url"
 
 	"lantai.dev/lantai/internal/app"
+	"lantai.dev/lantai/internal/db"
 )
 
 const serveUsage = `Usage: lantai serve [flags]
@@ -67,13 +68,17 @@ func serve(ctx context.Context, e env, cfg app.Config, ready chan<- string) erro
 }
 
 func describeDB(target string) string {
-	if i := strings.Index(target, "@"); i > 0 && strings.Contains(target[:i], ":") && strings.HasPrefix(target, "postgres") {
-		// Hide a password in a URL.
-		scheme, rest, _ := strings.Cut(target, "://")
-		user, _, _ := strings.Cut(rest[:strings.Index(rest, "@")], ":")
-		return scheme + "://" + user + ":xxxxx" + target[i:]
+	if !db.IsPostgresURL(target) {
+		return target
 	}
-	return target
+	u, err := url.Parse(target)
+	if err != nil {
+		return "postgres://…"
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx") // never log a password
+	}
+	return u.String()
 }
 
 func printFirstAdmin(e env, url, pw string) {
