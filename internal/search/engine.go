@@ -153,7 +153,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (Result, error) {
 			return err
 		}
 		if req.Facets {
-			f, err := e.facets(tx, q, req.Filters)
+			f, err := e.facets(tx, p, req.Filters)
 			if err != nil {
 				return err
 			}
@@ -199,6 +199,15 @@ func (e *Engine) plan(tx *db.Tx, q *Query, f Filters) (*plan, error) {
 	}
 	addFilters(p, f, "")
 	return p, nil
+}
+
+// with returns a plan for the same compiled query with the filters f,
+// leaving out the facet named skip: the query is compiled once per request
+// however many facets are counted.
+func (p *plan) with(f Filters, skip string) *plan {
+	n := &plan{match: p.match, plainText: p.plainText}
+	addFilters(n, f, skip)
+	return n
 }
 
 // addFilters adds the filter conditions, leaving out the facet named skip.
@@ -412,14 +421,10 @@ func holdings(tx *db.Tx, hits []Hit) error {
 // facets counts the facet values over the result. Each facet is counted
 // with the other facets' filters but not its own, so that choosing one
 // value still shows the others to add.
-func (e *Engine) facets(tx *db.Tx, q *Query, f Filters) (*Facets, error) {
+func (e *Engine) facets(tx *db.Tx, compiled *plan, f Filters) (*Facets, error) {
 	out := &Facets{}
 	group := func(name, expr string, dst *[]FacetValue, limit int) error {
-		p, err := e.plan(tx, q, Filters{})
-		if err != nil {
-			return err
-		}
-		addFilters(p, f, name)
+		p := compiled.with(f, name)
 		base := e.matchSQL(tx, p)
 		rows, err := tx.Query(`SELECT `+expr+` AS v, COUNT(*) FROM `+driven(p, base)+` GROUP BY `+expr+` ORDER BY COUNT(*) DESC LIMIT `+strconv.Itoa(limit), p.args...)
 		list, err := db.Collect(rows, err, func(r *sql.Rows) (FacetValue, error) {
@@ -460,11 +465,7 @@ func (e *Engine) facets(tx *db.Tx, q *Query, f Filters) (*Facets, error) {
 	sort.Slice(out.Year, func(i, j int) bool { return out.Year[i].Value > out.Year[j].Value })
 	sort.Slice(out.Class, func(i, j int) bool { return out.Class[i].Value < out.Class[j].Value })
 	// Branches: records with an item there.
-	p, err := e.plan(tx, q, Filters{})
-	if err != nil {
-		return nil, err
-	}
-	addFilters(p, f, "branch")
+	p := compiled.with(f, "branch")
 	base := e.matchSQL(tx, p)
 	from, cond := drivenItems(p, base)
 	rows, err := tx.Query(`SELECT l.branch_code, COUNT(DISTINCT i.bib_id) FROM `+from+` JOIN locations l ON l.code = i.location_code
@@ -476,11 +477,7 @@ func (e *Engine) facets(tx *db.Tx, q *Query, f Filters) (*Facets, error) {
 		return nil, err
 	}
 	// Available now.
-	p, err = e.plan(tx, q, Filters{})
-	if err != nil {
-		return nil, err
-	}
-	addFilters(p, f, "available")
+	p = compiled.with(f, "available")
 	base = e.matchSQL(tx, p)
 	if err := tx.QueryRow(`SELECT COUNT(*) FROM `+driven(p, base)+`
 		AND EXISTS (SELECT 1 FROM items i WHERE i.bib_id = b.id AND i.status = 'available')`, p.args...).Scan(&out.Available); err != nil {
