@@ -251,10 +251,7 @@ func runExport(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	n, err := a.Catalog.Export(ctx, auth.CLIActor(osUser(e)), t, w.WriteRaw)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
+	n, _, err := a.Catalog.ExportTo(ctx, auth.CLIActor(osUser(e)), t, w, nil)
 	if err != nil {
 		return explain(a, err)
 	}

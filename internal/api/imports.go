@@ -77,22 +77,9 @@ func (s *Server) exportRecords(c *call, w http.ResponseWriter) error {
 	if err != nil {
 		return apperr.New(apperr.Invalid, "error.import_option", "Option", "format", "Value", format).WithField("format")
 	}
-	started := false
-	_, err = s.catalog.Export(c.Context(), c.actor, since, func(id int64, raw []byte) error {
-		if !started {
-			started = true
-			w.Header().Set("Content-Type", mw.ContentType)
-		}
-		return mw.WriteRaw(id, raw)
-	})
+	_, started, err := s.catalog.ExportTo(c.Context(), c.actor, since, mw, func() { w.Header().Set("Content-Type", mw.ContentType) })
 	if err != nil && !started {
 		return err
-	}
-	if !started {
-		w.Header().Set("Content-Type", mw.ContentType)
-	}
-	if err == nil {
-		err = mw.Close()
 	}
 	if err != nil {
 		// The answer has begun; the client sees a truncated stream.

@@ -2,8 +2,12 @@ package catalog
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
+	"time"
+
+	"lantai.dev/lantai/internal/auth"
 
 	"lantai.dev/lantai/internal/marc"
 )
@@ -102,4 +106,30 @@ func (w *MARCWriter) Close() error {
 		return err
 	}
 	return w.buf.Flush()
+}
+
+// ExportTo streams the records Export selects into w and finishes it
+// (catalog.export). begin, when not nil, runs once just before the first
+// byte is written — or at the end when there is no record — so that an
+// HTTP front door can set its headers; started reports whether it ran. An
+// error with started false means nothing was written and the caller may
+// still answer with an error; after that the stream is cut short.
+func (s *Service) ExportTo(ctx context.Context, a auth.Actor, since time.Time, w *MARCWriter, begin func()) (n int, started bool, err error) {
+	start := func() {
+		if !started {
+			started = true
+			if begin != nil {
+				begin()
+			}
+		}
+	}
+	n, err = s.Export(ctx, a, since, func(id int64, raw []byte) error {
+		start()
+		return w.WriteRaw(id, raw)
+	})
+	if err != nil {
+		return n, started, err
+	}
+	start()
+	return n, started, w.Close()
 }

@@ -26,25 +26,13 @@ func (s *Server) exportDownload(r *req) {
 		r.fail(apperr.New(apperr.Invalid, "error.import_option", "Option", "format", "Value", format))
 		return
 	}
-	started := false
-	begin := func() {
-		if !started {
-			started = true
-			r.w.Header().Set("Content-Type", w.ContentType)
-			r.w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="lantai-%s.%s"`, time.Now().In(s.cfg.Zone).Format("20060102"), w.Ext))
-		}
-	}
-	_, err = s.catalog.Export(r.Context(), r.Actor(), since, func(id int64, raw []byte) error {
-		begin()
-		return w.WriteRaw(id, raw)
+	_, started, err := s.catalog.ExportTo(r.Context(), r.Actor(), since, w, func() {
+		r.w.Header().Set("Content-Type", w.ContentType)
+		r.w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="lantai-%s.%s"`, time.Now().In(s.cfg.Zone).Format("20060102"), w.Ext))
 	})
 	if err != nil && !started {
 		r.fail(err)
 		return
-	}
-	begin()
-	if err == nil {
-		err = w.Close()
 	}
 	if err != nil {
 		s.log.Error("export failed midway", "err", err)
