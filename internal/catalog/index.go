@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"database/sql"
-	"strings"
 
 	"lantai.dev/lantai/internal/catalog/clc"
 	"lantai.dev/lantai/internal/catalog/profile"
@@ -99,9 +98,5 @@ func indexDerived(tx *db.Tx, id int64, b profile.Bib) error {
 
 func callNumbersOf(tx *db.Tx, id int64) ([]string, error) {
 	rows, err := tx.Query(`SELECT DISTINCT call_number FROM items WHERE bib_id = $1 AND call_number <> '' AND status <> 'withdrawn'`, id)
-	list, err := db.Collect(rows, err, func(r *sql.Rows) (string, error) { var s string; return s, r.Scan(&s) })
-	for i := range list {
-		list[i] = strings.TrimSpace(list[i])
-	}
-	return list, err
+	return db.Collect(rows, err, func(r *sql.Rows) (string, error) { var s string; return s, r.Scan(&s) })
 }
