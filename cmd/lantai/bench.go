@@ -8,9 +8,13 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"os"
+	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -44,8 +48,9 @@ func runBench(ctx context.Context, e env, args []string) error {
 	}
 	var clients int
 	var duration time.Duration
-	var target string
+	var target, cpuProfile string
 	cfg, pos, err := parseFlags(e, "bench search", benchUsage, args[1:], func(f *app.Flags) {
+		f.Set().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 		f.Set().IntVar(&clients, "clients", 8, "concurrent clients")
 		f.Set().DurationVar(&duration, "duration", 30*time.Second, "how long the keyword load runs")
 		f.Set().StringVar(&target, "url", "", "a running server's base URL; in-process when empty")
@@ -61,6 +66,17 @@ func runBench(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	words, err := titleWords(ctx, a)
 	if err != nil {
 		return err
@@ -99,6 +115,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 	var lat []time.Duration
 	var totals []int
 	var failures int
+	cpu0 := processCPU()
 	deadline := time.Now().Add(duration)
 	var wg sync.WaitGroup
 	for c := 0; c < clients; c++ {
@@ -130,6 +147,7 @@ func runBench(ctx context.Context, e env, args []string) error {
 		}(uint64(c))
 	}
 	wg.Wait()
+	cpu := processCPU() - cpu0
 	if len(lat) == 0 {
 		return fmt.Errorf("no query succeeded (%d failed)", failures)
 	}
@@ -139,6 +157,13 @@ func runBench(ctx context.Context, e env, args []string) error {
 	say(e.stdout, "  %d queries, %.0f queries/s, %d failed", len(lat), float64(len(lat))/duration.Seconds(), failures)
 	say(e.stdout, "  latency p50 %v  p90 %v  p99 %v  max %v", pct(50).Round(10*time.Microsecond), pct(90).Round(10*time.Microsecond),
 		pct(99).Round(10*time.Microsecond), lat[len(lat)-1].Round(10*time.Microsecond))
+	if target == "" {
+		// CPU time of this process per query: what the queries cost,
+		// whatever else the machine is doing (latency is not).
+		say(e.stdout, "  CPU per query %v (%d cores: at most about %.0f queries/s when nothing else runs)",
+			(cpu / time.Duration(len(lat))).Round(10*time.Microsecond), runtime.NumCPU(),
+			float64(runtime.NumCPU())*float64(len(lat))/cpu.Seconds())
+	}
 	say(e.stdout, "  hits per query: median %d, 90th percentile %d, max %d", totals[len(totals)/2], totals[len(totals)*9/10], totals[len(totals)-1])
 
 	common := mostCommonChar(words)
@@ -227,4 +252,13 @@ func mostCommonChar(words []string) string {
 		}
 	}
 	return string(best)
+}
+
+// processCPU is the user and system CPU time this process has used.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

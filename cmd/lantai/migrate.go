@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"lantai.dev/lantai/internal/db"
+	"lantai.dev/lantai/internal/search"
 )
 
 const migrateUsage = `Usage: lantai migrate [flags]
@@ -31,5 +32,12 @@ func runMigrate(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	say(e.stdout, "applied %d migration(s); schema version %d", n, st.Current)
+	built, err := search.EnsureAttrs(ctx, d)
+	if err != nil {
+		return err
+	}
+	if built > 0 {
+		say(e.stdout, "search attributes built for %d records", built)
+	}
 	return nil
 }

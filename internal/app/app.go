@@ -87,9 +87,24 @@ func (a *App) prepare(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if !st.Pending() {
-		return nil
+	if st.Pending() {
+		if err := a.migrate(ctx, st); err != nil {
+			return err
+		}
 	}
+	start := time.Now()
+	n, err := search.EnsureAttrs(ctx, a.DB)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		a.Log.Info("search attributes built", "records", n, "took", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// migrate applies pending migrations when the configuration allows it.
+func (a *App) migrate(ctx context.Context, st db.MigrationState) error {
 	if !a.Cfg.AutoMigrate {
 		return fmt.Errorf("the database needs %d migration(s) (schema %d, this lantai expects %d); run `lantai migrate` or start with --migrate=true",
 			st.Latest-st.Current, st.Current, st.Latest)

@@ -342,6 +342,7 @@ func writeBatch(tx *db.Tx, a auth.Actor, batch []pending, opt ImportOptions, got
 	if err := search.StoreNew(tx, freshIDs, texts); err != nil {
 		return err
 	}
+	search.Touch(tx, freshIDs...)
 	for id := range grown {
 		if err := reindex(tx, id); err != nil {
 			return err

@@ -68,6 +68,7 @@ func reindex(tx *db.Tx, id int64) error {
 	var raw []byte
 	err := tx.QueryRow(`SELECT marc FROM bib_records WHERE id = $1`, id).Scan(&raw)
 	if err == sql.ErrNoRows {
+		search.Touch(tx, id)
 		return search.Delete(tx, id)
 	}
 	if err != nil {
@@ -93,6 +94,7 @@ func indexDerived(tx *db.Tx, id int64, b profile.Bib) error {
 	if err := facetColumns(tx, id, b); err != nil {
 		return err
 	}
+	search.Touch(tx, id)
 	return search.Store(tx, id, searchText(b, calls))
 }
 

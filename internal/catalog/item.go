@@ -12,6 +12,7 @@ import (
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/db"
+	"lantai.dev/lantai/internal/search"
 )
 
 // Status is where an item stands.
@@ -446,6 +447,7 @@ func (s *Service) UpdateItem(ctx context.Context, a auth.Actor, id int64, u Item
 			n.Location, n.Collection, n.ItemType, n.PriceFen, n.Source, n.Volume, n.CopyNo, n.Notes, tx.Now, id); err != nil {
 			return err
 		}
+		search.Touch(tx, n.RecordID)
 		if out, err = getItem(tx, id); err != nil {
 			return err
 		}
@@ -522,12 +524,14 @@ func SetItemStatus(tx *db.Tx, a auth.Actor, id int64, to Status, note StatusNote
 		return invalid("error.item_status_invalid", "status", "Status", string(to))
 	}
 	var from string
-	if err := tx.QueryRow(`SELECT status FROM items WHERE id = $1`+tx.ForUpdate(), id).Scan(&from); err != nil {
+	var bib int64
+	if err := tx.QueryRow(`SELECT status, bib_id FROM items WHERE id = $1`+tx.ForUpdate(), id).Scan(&from, &bib); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound("error.item_not_found", "ID", id)
 		}
 		return err
 	}
+	search.Touch(tx, bib)
 	if Status(from) == to {
 		return nil
 	}

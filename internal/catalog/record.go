@@ -316,6 +316,7 @@ func deleteRecord(tx *db.Tx, id, mergedInto int64) error {
 	if err := search.Delete(tx, id); err != nil {
 		return err
 	}
+	search.Touch(tx, id)
 	if _, err := tx.Exec(`DELETE FROM bib_records WHERE id = $1`, id); err != nil {
 		return err
 	}

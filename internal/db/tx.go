@@ -17,7 +17,29 @@ type Tx struct {
 	dialect Dialect
 	Now     time.Time
 	stmts   map[string]*sql.Stmt // statements prepared in this transaction, by query
+	locals  map[string]any       // per-transaction state of other packages (Local)
+	before  []func(*Tx) error    // work run just before commit (BeforeCommit)
 }
+
+// Local returns the value this transaction keeps under key, made by init on
+// first use. Packages keep per-transaction state with it — the records
+// whose search attributes must be rewritten before commit, say.
+func (t *Tx) Local(key string, init func() any) any {
+	if v, ok := t.locals[key]; ok {
+		return v
+	}
+	if t.locals == nil {
+		t.locals = map[string]any{}
+	}
+	v := init()
+	t.locals[key] = v
+	return v
+}
+
+// BeforeCommit adds fn to the work done just before the transaction
+// commits, after the service method's own work; an error from fn rolls
+// the transaction back. Work added while the hooks run is run too.
+func (t *Tx) BeforeCommit(fn func(*Tx) error) { t.before = append(t.before, fn) }
 
 // maxCachedQuery bounds the queries whose prepared statement is kept for
 // reuse within a transaction (bulk statements are long and used once).
@@ -74,7 +96,11 @@ func (d *DB) run(ctx context.Context, pool *sql.DB, fn func(tx *Tx) error) (err 
 			panic(p)
 		}
 	}()
-	if err := fn(tx); err != nil {
+	err = fn(tx)
+	for i := 0; err == nil && i < len(tx.before); i++ {
+		err = tx.before[i](tx)
+	}
+	if err != nil {
 		if rbErr := stx.Rollback(); rbErr != nil && !errors.Is(rbErr, sql.ErrTxDone) {
 			return errors.Join(err, fmt.Errorf("rollback: %w", rbErr))
 		}

@@ -32,6 +32,7 @@ func book(title, author, isbn, class, year string, subjects ...string) *marc.Rec
 }
 
 type fixture struct {
+	d   *db.DB
 	s   *catalog.Service
 	e   *search.Engine
 	ids map[string]int64
@@ -41,7 +42,7 @@ func setup(t *testing.T, fn func(t *testing.T, f fixture)) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		s := catalog.NewService(d)
-		f := fixture{s: s, e: search.NewEngine(d), ids: map[string]int64{}}
+		f := fixture{d: d, s: s, e: search.NewEngine(d), ids: map[string]int64{}}
 		add := func(key string, m *marc.Record, barcode, call, location string, available bool) {
 			r, err := s.CreateRecord(ctx, cli, m)
 			if err != nil {
