@@ -88,6 +88,84 @@ type pending struct {
 	raw   []byte
 	d     derived
 	items []heldItem
+	text  string // the search tokens of the record as read, with its items' call numbers
+}
+
+// readBatch is a batch of records read and checked for writing, with the
+// records that failed on the way.
+type readBatch struct {
+	records  []pending
+	failures []ImportFailure
+	read     int
+	warnings int
+	err      error // reading cannot go on
+}
+
+// readBatches reads rr into batches of opt.BatchSize records and sends
+// them, closing out when the records end, reading fails or ctx ends.
+func readBatches(ctx context.Context, rr marc.RecordReader, opt ImportOptions, out chan<- readBatch) {
+	defer close(out)
+	b := readBatch{records: make([]pending, 0, opt.BatchSize)}
+	send := func() bool {
+		select {
+		case out <- b:
+			b = readBatch{records: make([]pending, 0, opt.BatchSize)}
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	n := 0
+	for {
+		if ctx.Err() != nil {
+			return
+		}
+		m, err := rr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		n++
+		b.read++
+		var pe *marc.ParseError
+		if errors.As(err, &pe) {
+			if pe.Record > 0 {
+				n = pe.Record
+			}
+			b.failures = append(b.failures, ImportFailure{Record: n, Err: err})
+			continue
+		}
+		if err != nil {
+			b.err = fmt.Errorf("read record %d: %w", n, err)
+			send()
+			return
+		}
+		if len(m.Warnings()) > 0 {
+			b.warnings++
+		}
+		raw, err := marc.Marshal(m)
+		if err != nil {
+			b.failures = append(b.failures, ImportFailure{Record: n, Err: apperr.New(apperr.Invalid, "error.marc_invalid", "Reason", err.Error())})
+			continue
+		}
+		d, err := derive(m)
+		if err != nil {
+			b.failures = append(b.failures, ImportFailure{Record: n, Err: err})
+			continue
+		}
+		p := pending{n: n, raw: raw, d: d, items: holdingsOf(m, opt.ItemsFrom, d.PriceFen)}
+		var calls []string
+		for _, h := range p.items {
+			if h.CallNumber != "" {
+				calls = append(calls, h.CallNumber)
+			}
+		}
+		p.text = searchText(d.Bib, calls)
+		b.records = append(b.records, p)
+		if len(b.records) == opt.BatchSize && !send() {
+			return
+		}
+	}
+	send()
 }
 
 // Import reads every record from rr into the catalogue (catalog.import).
@@ -128,63 +206,31 @@ func (s *Service) Import(ctx context.Context, a auth.Actor, rr marc.RecordReader
 			sum.Failures = append(sum.Failures, ImportFailure{Record: n, Err: err})
 		}
 	}
-	batch := make([]pending, 0, opt.BatchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
+	// Reading, checking and tokenising the next batch runs while the
+	// database writes this one.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan readBatch, 1)
+	go readBatches(rctx, rr, opt, batches)
+	for b := range batches {
+		sum.Read += b.read
+		sum.Warnings += b.warnings
+		for _, f := range b.failures {
+			fail(f.Record, f.Err)
 		}
-		if err := s.importBatch(ctx, a, batch, opt, &sum, fail); err != nil {
-			return err
+		if b.err != nil {
+			return sum, b.err
 		}
-		batch = batch[:0]
-		if progress != nil {
-			progress(sum.ImportProgress)
-		}
-		return nil
-	}
-	n := 0
-	for {
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
-		m, err := rr.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		n++
-		sum.Read++
-		var pe *marc.ParseError
-		if errors.As(err, &pe) {
-			if pe.Record > 0 {
-				n = pe.Record
-			}
-			fail(n, err)
-			continue
-		}
-		if err != nil {
-			return sum, fmt.Errorf("read record %d: %w", n, err)
-		}
-		if len(m.Warnings()) > 0 {
-			sum.Warnings++
-		}
-		raw, err := marc.Marshal(m)
-		if err != nil {
-			fail(n, apperr.New(apperr.Invalid, "error.marc_invalid", "Reason", err.Error()))
-			continue
-		}
-		d, err := derive(m)
-		if err != nil {
-			fail(n, err)
-			continue
-		}
-		batch = append(batch, pending{n: n, raw: raw, d: d, items: holdingsOf(m, opt.ItemsFrom, d.PriceFen)})
-		if len(batch) == opt.BatchSize {
-			if err := flush(); err != nil {
+		if len(b.records) > 0 {
+			if err := s.importBatch(ctx, a, b.records, opt, &sum, fail); err != nil {
 				return sum, err
 			}
 		}
+		if progress != nil {
+			progress(sum.ImportProgress)
+		}
 	}
-	if err := flush(); err != nil {
+	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
 	sum.Elapsed = time.Since(start)
@@ -331,13 +377,7 @@ func writeBatch(tx *db.Tx, a auth.Actor, batch []pending, opt ImportOptions, got
 	texts := make([]string, len(fresh))
 	freshIDs := make([]int64, len(fresh))
 	for k, i := range fresh {
-		var calls []string
-		for _, h := range batch[i].items {
-			if h.CallNumber != "" {
-				calls = append(calls, h.CallNumber)
-			}
-		}
-		texts[k], freshIDs[k] = searchText(batch[i].d.Bib, calls), ids[i]
+		texts[k], freshIDs[k] = batch[i].text, ids[i]
 	}
 	if err := search.StoreNew(tx, freshIDs, texts); err != nil {
 		return err

@@ -28,7 +28,10 @@
 //	cl  class, exact     cp  class, every prefix
 //	cn  call no., exact  np  call number, every prefix
 //	py  pinyin of titles and names                          yr  year and its prefixes
-//	zz  gap (GapToken), between values and parts of a value; never queried
+//	zz  gap (GapToken), between values and parts of a value; never queried.
+//	    Written only where two tokens of one code would otherwise touch:
+//	    a phrase is made of tokens of one code, so a token of another
+//	    code between two values already keeps a phrase from spanning them
 //
 // Text (titles, names, subjects, publishers, notes) is folded —
 // full-width to ASCII, case, diacritics (é→e, ß→ss, ø→o), compatibility

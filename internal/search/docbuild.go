@@ -28,10 +28,17 @@ type Doc struct {
 	buf []byte
 	seg segmenter
 	py  pinyinWriter
+
+	// A gap is written only where it separates two tokens of the same
+	// code: a phrase is made of tokens of one code, so a token of another
+	// code already keeps phrases from running across. last is the code of
+	// the last token written; pending says a gap was asked for after it.
+	last    string
+	pending bool
 }
 
 // Reset empties d, keeping its buffers.
-func (d *Doc) Reset() { d.buf = d.buf[:0] }
+func (d *Doc) Reset() { d.buf, d.last, d.pending = d.buf[:0], "", false }
 
 // Add indexes values as values of field f. Empty values and values without
 // any searchable character add nothing. FieldYear values must be a year
@@ -124,12 +131,25 @@ func (d *Doc) addOwn(f Field, v string) {
 
 // tok writes one token.
 func (d *Doc) tok(code string, body []byte) {
+	d.begin(code)
 	d.buf = append(d.buf, code...)
 	d.buf = append(d.buf, body...)
 	d.buf = append(d.buf, ' ')
+	d.last = code
 }
 
-func (d *Doc) gap() { d.buf = append(d.buf, GapToken+" "...) }
+// begin is called before tokens of code are written: it writes the
+// pending gap when the previous token has the same code.
+func (d *Doc) begin(code string) {
+	if d.pending && d.last == code {
+		d.buf = append(d.buf, GapToken+" "...)
+	}
+	d.pending = false
+}
+
+// gap asks for a gap before the next token, if it has the same code as
+// the last one.
+func (d *Doc) gap() { d.pending = d.last != "" }
 
 // addText writes the text tokens of v under code.
 func (d *Doc) addText(code, v string) {
@@ -143,9 +163,12 @@ func (d *Doc) writeText(code string) {
 	if len(d.seg.items) == 0 {
 		return
 	}
+	d.begin(code)
 	d.buf = d.seg.appendMain(d.buf, code)
+	d.last = code
 	d.gap()
 	if d.seg.hasUnigrams() {
+		d.begin(code)
 		d.buf = d.seg.appendUnigrams(d.buf, code)
 		d.gap()
 	}
@@ -153,6 +176,7 @@ func (d *Doc) writeText(code string) {
 
 // addKey writes the normalised ISBN/ISSN key of v.
 func (d *Doc) addKey(code, v string) {
+	d.begin(code)
 	n := len(d.buf)
 	d.buf = append(d.buf, code...)
 	d.buf = appendISBN(d.buf, v)
@@ -161,12 +185,14 @@ func (d *Doc) addKey(code, v string) {
 		return
 	}
 	d.buf = append(d.buf, ' ')
+	d.last = code
 	d.gap()
 }
 
 // addClass writes the exact token and all prefix tokens of a class or call
 // number.
 func (d *Doc) addClass(code, prefixCode, v string) {
+	d.begin(code)
 	n := len(d.buf)
 	d.buf = append(d.buf, code...)
 	d.buf = appendClass(d.buf, v)
@@ -194,6 +220,10 @@ func (d *Doc) addClass(code, prefixCode, v string) {
 		d.buf = append(d.buf, prefixCode...)
 		d.buf = append(d.buf, d.buf[body:cut[i]]...)
 		d.buf = append(d.buf, ' ')
+		d.last = prefixCode
+	}
+	if d.last != prefixCode {
+		d.last = code
 	}
 	d.gap()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -58,5 +59,18 @@ func TestSlotRoundTrip(t *testing.T) {
 	}
 	if chunkOf(300) != 2 || slotOf(300) != (300-256)*slotSize {
 		t.Fatal("slot position")
+	}
+}
+
+func TestWriteJSONString(t *testing.T) {
+	for in, want := range map[string]string{
+		"kw图书 ti\"x\\": `"kw图书 ti\"x\\"`,
+		"a\nb\x01":     `"a\u000ab\u0001"`,
+	} {
+		var sb strings.Builder
+		writeJSONString(&sb, in)
+		if sb.String() != want {
+			t.Errorf("writeJSONString(%q) = %s, want %s", in, sb.String(), want)
+		}
 	}
 }

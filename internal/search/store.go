@@ -21,29 +21,44 @@ func Store(tx *db.Tx, id int64, text string) error {
 	return err
 }
 
-// StoreNew writes the tokens of records that have none yet, many per
-// statement (bulk imports).
+// StoreNew writes the tokens of records that have none yet (bulk
+// imports). On SQLite all of them go in with one statement: FTS5 writes
+// its pending terms out as a new index segment at the end of every
+// statement, so one statement per batch means fewer, larger segments and
+// less merging.
 func StoreNew(tx *db.Tx, ids []int64, texts []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if tx.Dialect() == db.SQLite {
+		var sb strings.Builder
+		sb.WriteByte('[')
+		for i, id := range ids {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			sb.WriteByte('[')
+			sb.WriteString(itoa(int(id)))
+			sb.WriteByte(',')
+			writeJSONString(&sb, texts[i])
+			sb.WriteByte(']')
+		}
+		sb.WriteByte(']')
+		_, err := tx.Exec(`INSERT INTO search_fts (rowid, tokens) SELECT value ->> 0, value ->> 1 FROM json_each($1)`, sb.String())
+		return err
+	}
 	const perStmt = 200
 	for start := 0; start < len(ids); start += perStmt {
 		end := min(start+perStmt, len(ids))
 		var sb strings.Builder
 		args := make([]any, 0, 2*(end-start))
-		if tx.Dialect() == db.Postgres {
-			sb.WriteString(`INSERT INTO search_docs (bib_id, search) VALUES `)
-		} else {
-			sb.WriteString(`INSERT INTO search_fts (rowid, tokens) VALUES `)
-		}
+		sb.WriteString(`INSERT INTO search_docs (bib_id, search) VALUES `)
 		for i := start; i < end; i++ {
 			if i > start {
 				sb.WriteString(", ")
 			}
 			n := len(args)
-			if tx.Dialect() == db.Postgres {
-				sb.WriteString("($" + itoa(n+1) + ", to_tsvector('simple', $" + itoa(n+2) + "))")
-			} else {
-				sb.WriteString("($" + itoa(n+1) + ", $" + itoa(n+2) + ")")
-			}
+			sb.WriteString("($" + itoa(n+1) + ", to_tsvector('simple', $" + itoa(n+2) + "))")
 			args = append(args, ids[i], texts[i])
 		}
 		if _, err := tx.Exec(sb.String(), args...); err != nil {
@@ -51,6 +66,25 @@ func StoreNew(tx *db.Tx, ids []int64, texts []string) error {
 		}
 	}
 	return nil
+}
+
+// writeJSONString writes s as a JSON string.
+func writeJSONString(sb *strings.Builder, s string) {
+	sb.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			sb.WriteByte('\\')
+			sb.WriteByte(c)
+		case c < 0x20:
+			sb.WriteString(`\u00`)
+			sb.WriteByte("0123456789abcdef"[c>>4])
+			sb.WriteByte("0123456789abcdef"[c&15])
+		default:
+			sb.WriteByte(c)
+		}
+	}
+	sb.WriteByte('"')
 }
 
 // Delete removes record id from the index inside tx.
