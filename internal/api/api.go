@@ -19,6 +19,7 @@ import (
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
+	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/httpx"
 	"lantai.dev/lantai/internal/i18n"
 	"lantai.dev/lantai/internal/search"
@@ -42,6 +43,7 @@ type Config struct {
 type Server struct {
 	auth    *auth.Service
 	catalog *catalog.Service
+	policy  *policy.Service
 	search  *search.Engine
 	tr      *i18n.Catalog
 	log     *slog.Logger
@@ -87,6 +89,23 @@ var routes = []Route{
 	{"POST", "/items/{id}/status", (*Server).changeItemStatus, nil},
 	{"GET", "/items/{id}/history", (*Server).itemHistory, nil},
 	{"POST", "/imports", (*Server).importRecords, nil},
+	{"GET", "/circ/rules", (*Server).listCircRules, nil},
+	{"POST", "/circ/rules", (*Server).createCircRule, nil},
+	{"GET", "/circ/rules/{id}", (*Server).getCircRule, nil},
+	{"PUT", "/circ/rules/{id}", (*Server).updateCircRule, nil},
+	{"DELETE", "/circ/rules/{id}", (*Server).deleteCircRule, nil},
+	{"GET", "/circ/limits", (*Server).listCircLimits, nil},
+	{"POST", "/circ/limits", (*Server).createCircLimit, nil},
+	{"GET", "/circ/limits/{id}", (*Server).getCircLimit, nil},
+	{"PUT", "/circ/limits/{id}", (*Server).updateCircLimit, nil},
+	{"DELETE", "/circ/limits/{id}", (*Server).deleteCircLimit, nil},
+	{"GET", "/circ/calendars", (*Server).listCircCalendars, nil},
+	{"GET", "/circ/calendars/{branch}", (*Server).getCircCalendar, nil},
+	{"PUT", "/circ/calendars/{branch}", (*Server).setCircCalendar, nil},
+	{"DELETE", "/circ/calendars/{branch}", (*Server).deleteCircCalendar, nil},
+	{"GET", "/circ/settings", (*Server).getCircSettings, nil},
+	{"PUT", "/circ/settings", (*Server).setCircSettings, nil},
+	{"GET", "/circ/explain", (*Server).explainCirc, nil},
 	{Method: "GET", Path: "/exports", stream: (*Server).exportRecords},
 }
 
@@ -101,12 +120,13 @@ func Routes() []Route {
 type Services struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
+	Policy  *policy.Service
 	Search  *search.Engine
 }
 
 // New builds the API front door.
 func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
-	s := &Server{auth: svc.Auth, catalog: svc.Catalog, search: svc.Search, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
+	s := &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, search: svc.Search, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
 	s.mux.HandleFunc("GET "+Prefix+"/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPIDocument)

@@ -16,6 +16,7 @@ import (
 	"lantai.dev/lantai/internal/api"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
+	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/i18n"
@@ -31,6 +32,7 @@ type App struct {
 	DB      *db.DB
 	Auth    *auth.Service
 	Catalog *catalog.Service
+	Policy  *policy.Service
 	Search  *search.Engine
 	Opac    *opac.Service
 	Tr      *i18n.Catalog
@@ -70,14 +72,15 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 		return nil, fmt.Errorf("seed built-in roles: %w", err)
 	}
 	a.Catalog = catalog.NewService(d)
+	a.Policy = policy.NewService(d)
 	a.Search = search.NewEngine(d)
 	a.Opac = opac.NewService(d)
-	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Search: a.Search, Opac: a.Opac}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
+	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Search: a.Search, Opac: a.Opac}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
 	if err != nil {
 		d.Close()
 		return nil, err
 	}
-	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Search: a.Search}, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
+	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Search: a.Search}, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
 	a.Handler = a.routes(w, apiSrv)
 	return a, nil
 }

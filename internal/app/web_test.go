@@ -74,6 +74,26 @@ var allowedRoles = map[string][]string{
 	"GET /staff/stacks/batches/{id}":             {"circulation"},
 	"POST /staff/stacks/batches/{id}":            {"circulation"},
 
+	// Loan rules, limits, calendars and circulation settings: the desk
+	// reads them (circ.checkout, circ.checkin, …), circ.rules changes them.
+	"GET /staff/circ/rules":                      {"director", "circulation", "reading_room"},
+	"POST /staff/circ/rules":                     {"director"},
+	"GET /staff/circ/rules/{id}":                 {"director", "circulation", "reading_room"},
+	"POST /staff/circ/rules/{id}":                {"director"},
+	"POST /staff/circ/rules/{id}/delete":         {"director"},
+	"GET /staff/circ/limits":                     {"director", "circulation", "reading_room"},
+	"POST /staff/circ/limits":                    {"director"},
+	"GET /staff/circ/limits/{id}":                {"director", "circulation", "reading_room"},
+	"POST /staff/circ/limits/{id}":               {"director"},
+	"POST /staff/circ/limits/{id}/delete":        {"director"},
+	"GET /staff/circ/calendars":                  {"director", "circulation", "reading_room"},
+	"GET /staff/circ/calendars/{branch}":         {"director", "circulation", "reading_room"},
+	"POST /staff/circ/calendars/{branch}":        {"director"},
+	"POST /staff/circ/calendars/{branch}/delete": {"director"},
+	"GET /staff/circ/settings":                   {"director", "circulation", "reading_room"},
+	"POST /staff/circ/settings":                  {"director"},
+	"GET /staff/circ/explain":                    {"director", "circulation", "reading_room"},
+
 	// Recommended reading lists of the public catalogue.
 	"GET /staff/opac/lists":                        {"cataloguer", "reference"},
 	"POST /staff/opac/lists":                       {"cataloguer", "reference"},
@@ -86,13 +106,19 @@ var allowedRoles = map[string][]string{
 }
 
 // concrete fills a route pattern's wildcards with values that exist.
-// Catalogue records, items and distribution batches are given an id that
-// does not exist: the permission gate answers before the page looks (the
-// catalogue's own test opens them with real ids, see concreteCatalog).
+// Catalogue records, items, distribution batches, loan-rule rows and
+// branch calendars are given an id or code that does not exist: the
+// permission gate answers before the page looks (the catalogue's own test
+// opens them with real ids, see concreteCatalog).
 func concrete(pattern string, staffID string) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
 	if strings.HasPrefix(path, "/staff/catalog/") || strings.HasPrefix(path, "/staff/stacks/") {
 		return concreteCatalog(pattern, catalogIDs{Record: "999999", Item: "999999", Batch: "999999", Job: "999999"})
+	}
+	if strings.HasPrefix(path, "/staff/circ/") {
+		// Rows and branches that do not exist: the gate answers before the
+		// page looks, and an empty form changes nothing.
+		return method, strings.NewReplacer("{id}", "999999", "{branch}", "no_such_branch").Replace(path)
 	}
 	r := strings.NewReplacer("{$}", "", "{id}", staffID, "{code}", "test_dummy", "{module}", "catalog")
 	path = r.Replace(path)

@@ -25,5 +25,19 @@ func (s *Server) module(r *req) {
 		r.redirect(m.Path)
 		return
 	}
-	r.render(200, "module", r.T("module."+m.Code), m)
+	d := moduleData{Module: m}
+	if m.Code == "circulation" {
+		d.Links = r.circLinks()
+	}
+	r.render(200, "module", r.T("module."+m.Code), d)
 }
+
+// moduleData is a module's landing page: the screens that have landed
+// already, if any.
+type moduleData struct {
+	Module
+	Links []moduleLink
+}
+
+// moduleLink is a screen on a module's landing page.
+type moduleLink struct{ Href, Label, About string }

@@ -10,6 +10,7 @@ import (
 
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
+	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/i18n"
 	"lantai.dev/lantai/internal/opac"
 	"lantai.dev/lantai/internal/search"
@@ -31,6 +32,7 @@ type Config struct {
 type Server struct {
 	auth    *auth.Service
 	catalog *catalog.Service
+	policy  *policy.Service
 	search  *search.Engine
 	opac    *opac.Service
 	tr      *i18n.Catalog
@@ -44,6 +46,7 @@ type Server struct {
 type Services struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
+	Policy  *policy.Service
 	Search  *search.Engine
 	Opac    *opac.Service
 }
@@ -61,7 +64,7 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server,
 	if err != nil {
 		return nil, err
 	}
-	return &Server{auth: svc.Auth, catalog: svc.Catalog, search: svc.Search, opac: svc.Opac, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+	return &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, search: svc.Search, opac: svc.Opac, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
 }
 
 // StaffRoute is a page of the staff client and the permission it needs
@@ -127,6 +130,23 @@ var staffRoutes = []StaffRoute{
 	{"GET /staff/stacks/batches", "", (*Server).stacksBatches}, // stacks.receive or stacks.inventory, checked by the page
 	{"GET /staff/stacks/batches/{id}", auth.PermStacksReceive, (*Server).stacksBatch},
 	{"POST /staff/stacks/batches/{id}", auth.PermStacksReceive, (*Server).stacksReceive},
+	{"GET /staff/circ/rules", "", (*Server).circRules}, // circ.rules or a desk permission (circViewPerms), checked by the page
+	{"POST /staff/circ/rules", auth.PermCircRules, (*Server).circRuleCreate},
+	{"GET /staff/circ/rules/{id}", "", (*Server).circRule}, // circViewPerms
+	{"POST /staff/circ/rules/{id}", auth.PermCircRules, (*Server).circRuleUpdate},
+	{"POST /staff/circ/rules/{id}/delete", auth.PermCircRules, (*Server).circRuleDelete},
+	{"GET /staff/circ/limits", "", (*Server).circLimits}, // circViewPerms
+	{"POST /staff/circ/limits", auth.PermCircRules, (*Server).circLimitCreate},
+	{"GET /staff/circ/limits/{id}", "", (*Server).circLimit}, // circViewPerms
+	{"POST /staff/circ/limits/{id}", auth.PermCircRules, (*Server).circLimitUpdate},
+	{"POST /staff/circ/limits/{id}/delete", auth.PermCircRules, (*Server).circLimitDelete},
+	{"GET /staff/circ/calendars", "", (*Server).circCalendars},         // circViewPerms
+	{"GET /staff/circ/calendars/{branch}", "", (*Server).circCalendar}, // circViewPerms
+	{"POST /staff/circ/calendars/{branch}", auth.PermCircRules, (*Server).circCalendarSave},
+	{"POST /staff/circ/calendars/{branch}/delete", auth.PermCircRules, (*Server).circCalendarDelete},
+	{"GET /staff/circ/settings", "", (*Server).circSettings}, // circViewPerms
+	{"POST /staff/circ/settings", auth.PermCircRules, (*Server).circSettingsSave},
+	{"GET /staff/circ/explain", "", (*Server).circExplain}, // circViewPerms
 	{"GET /staff/opac/lists", auth.PermOPACManage, (*Server).opacLists},
 	{"POST /staff/opac/lists", auth.PermOPACManage, (*Server).opacListCreate},
 	{"GET /staff/opac/lists/{id}", auth.PermOPACManage, (*Server).opacList},
