@@ -50,6 +50,7 @@ func commands() []command {
 		{"export", "export the catalogue's MARC records to standard output", runExport},
 		{"clc", "load the Chinese Library Classification table", runCLC},
 		{"demo", "fill an empty catalogue with a realistic demonstration catalogue", runDemo},
+		{"reindex", "rebuild the search index from the stored records (recovery)", runReindex},
 		{"bench", "measure the catalogue search on a database", runBench},
 		{"backup", "write a consistent copy of the database to a file", runBackup},
 		{"restore", "replace the database with a backup file", runRestore},

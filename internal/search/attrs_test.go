@@ -165,3 +165,48 @@ func TestTitleAndCallNumberOrdersAgree(t *testing.T) {
 		}
 	})
 }
+
+func TestReindexGivesTheSameAnswers(t *testing.T) {
+	setup(t, func(t *testing.T, f fixture) {
+		ctx := context.Background()
+		queries := []string{"历史", "中国历史", "ti:三体", "callno:I247*", "cls:K*", "py:zgls", "java", ""}
+		answers := func() []string {
+			var out []string
+			for _, q := range queries {
+				res, err := f.e.Search(ctx, search.Request{Query: q, Facets: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, fmt.Sprint(res.Total, ids(res), *res.Facets))
+			}
+			return out
+		}
+		before := answers()
+		n, err := f.s.Reindex(ctx, cli, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != len(f.ids) {
+			t.Fatalf("reindexed %d records, want %d", n, len(f.ids))
+		}
+		after := answers()
+		for i := range before {
+			if before[i] != after[i] {
+				t.Errorf("%q: before %s\nafter reindex %s", queries[i], before[i], after[i])
+			}
+		}
+		sameAsRebuilt(t, f.d, "after reindex")
+		// The index still follows changes after a rebuild.
+		r, err := f.s.CreateRecord(ctx, cli, book("重建之后", "某人", "9787111000000", "K20", "2020"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, _ := f.e.Search(ctx, search.Request{Query: "重建之后"})
+		if res.Total != 1 || res.Hits[0].ID != r.ID {
+			t.Fatalf("a record made after the rebuild: %v", ids(res))
+		}
+		if err := f.s.DeleteRecord(ctx, cli, r.ID); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

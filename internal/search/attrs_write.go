@@ -179,20 +179,26 @@ func patchChunk(tx *db.Tx, ch int64, ids []int64, attrs map[int64]*attr) error {
 func RebuildAttrs(ctx context.Context, d *db.DB) (int, error) {
 	n := 0
 	err := d.Write(ctx, func(tx *db.Tx) error {
-		if _, err := tx.Exec(`DELETE FROM search_attrs`); err != nil {
-			return err
-		}
-		c, err := loadCodes(tx)
-		if err != nil {
-			return err
-		}
-		n, err = rebuild(tx, c)
+		var err error
+		n, err = RebuildAttrsTx(tx)
 		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("rebuild search attributes: %w", err)
 	}
 	return n, nil
+}
+
+// RebuildAttrsTx is RebuildAttrs inside a transaction the caller holds.
+func RebuildAttrsTx(tx *db.Tx) (int, error) {
+	if _, err := tx.Exec(`DELETE FROM search_attrs`); err != nil {
+		return 0, err
+	}
+	c, err := loadCodes(tx)
+	if err != nil {
+		return 0, err
+	}
+	return rebuild(tx, c)
 }
 
 // rebuild reads the records and their items into chunks, then writes the

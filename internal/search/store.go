@@ -47,12 +47,17 @@ func StoreNew(tx *db.Tx, ids []int64, texts []string) error {
 		_, err := tx.Exec(`INSERT INTO search_fts (rowid, tokens) SELECT value ->> 0, value ->> 1 FROM json_each($1)`, sb.String())
 		return err
 	}
+	return storeRows(tx, "search_docs", ids, texts)
+}
+
+// storeRows inserts PostgreSQL index rows into table, many per statement.
+func storeRows(tx *db.Tx, table string, ids []int64, texts []string) error {
 	const perStmt = 200
 	for start := 0; start < len(ids); start += perStmt {
 		end := min(start+perStmt, len(ids))
 		var sb strings.Builder
 		args := make([]any, 0, 2*(end-start))
-		sb.WriteString(`INSERT INTO search_docs (bib_id, search) VALUES `)
+		sb.WriteString(`INSERT INTO ` + table + ` (bib_id, search) VALUES `)
 		for i := start; i < end; i++ {
 			if i > start {
 				sb.WriteString(", ")
@@ -94,5 +99,66 @@ func Delete(tx *db.Tx, id int64) error {
 		return err
 	}
 	_, err := tx.Exec(`DELETE FROM search_fts WHERE rowid = $1`, id)
+	return err
+}
+
+// Rebuild writes a whole new index inside one transaction (recovery):
+// searches go on seeing the old index until the transaction commits.
+type Rebuild struct {
+	tx *db.Tx
+}
+
+// BeginRebuild starts a rebuild in tx. On SQLite the index is emptied
+// (the single writer keeps every other change out until commit). On
+// PostgreSQL the new index is written into a new table, indexed once at the
+// end — many times faster than keeping a GIN index up to date row by row —
+// and put in place of the old one; the old table is locked against
+// writes meanwhile (catalogue changes wait; searches do not).
+func BeginRebuild(tx *db.Tx) (*Rebuild, error) {
+	if tx.Dialect() == db.Postgres {
+		for _, q := range []string{
+			`LOCK TABLE search_docs IN SHARE MODE`,
+			`CREATE TABLE search_docs_new (bib_id BIGINT PRIMARY KEY REFERENCES bib_records (id) ON DELETE CASCADE, search TSVECTOR NOT NULL)`,
+		} {
+			if _, err := tx.Exec(q); err != nil {
+				return nil, err
+			}
+		}
+		return &Rebuild{tx: tx}, nil
+	}
+	if _, err := tx.Exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`); err != nil {
+		return nil, err
+	}
+	return &Rebuild{tx: tx}, nil
+}
+
+// Store writes the tokens of records.
+func (r *Rebuild) Store(ids []int64, texts []string) error {
+	if r.tx.Dialect() == db.Postgres {
+		return storeRows(r.tx, "search_docs_new", ids, texts)
+	}
+	return StoreNew(r.tx, ids, texts)
+}
+
+// Finish puts the new index in place: on PostgreSQL it builds the GIN
+// index and swaps the tables; on SQLite it merges the index segments into
+// one (searches read fewer segments).
+func (r *Rebuild) Finish() error {
+	if r.tx.Dialect() == db.Postgres {
+		for _, q := range []string{
+			`CREATE INDEX search_docs_new_gin ON search_docs_new USING gin (search)`,
+			`DROP TABLE search_docs`,
+			`ALTER TABLE search_docs_new RENAME TO search_docs`,
+			`ALTER INDEX search_docs_new_pkey RENAME TO search_docs_pkey`,
+			`ALTER INDEX search_docs_new_gin RENAME TO search_docs_gin`,
+			`ALTER TABLE search_docs RENAME CONSTRAINT search_docs_new_bib_id_fkey TO search_docs_bib_id_fkey`,
+		} {
+			if _, err := r.tx.Exec(q); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	_, err := r.tx.Exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`)
 	return err
 }
