@@ -148,7 +148,27 @@ func writeAttrs(tx *db.Tx, ids []int64) error {
 
 // patchChunk rewrites some slots of one chunk, creating the chunk first if
 // it does not exist (so that the row can be locked while it is changed).
+// On PostgreSQL a few slots are written each with one statement that
+// locks, creates and patches the row in place (a loan touches one slot:
+// one round trip instead of three).
 func patchChunk(tx *db.Tx, ch int64, ids []int64, attrs map[int64]*attr) error {
+	if tx.Dialect() == db.Postgres && len(ids) <= 4 {
+		for _, id := range ids {
+			a := attrs[id]
+			if a == nil {
+				a = &attr{}
+			}
+			slot := make([]byte, slotSize)
+			a.put(slot)
+			if _, err := tx.Exec(`INSERT INTO search_attrs (chunk, data)
+				VALUES ($1, overlay(decode(repeat('00', `+itoa(chunkSize)+`), 'hex') placing $2 from $3 for `+itoa(slotSize)+`))
+				ON CONFLICT (chunk) DO UPDATE SET data = overlay(search_attrs.data placing $2 from $3 for `+itoa(slotSize)+`)`,
+				ch, slot, slotOf(id)+1); err != nil {
+				return fmt.Errorf("search attributes chunk %d: %w", ch, err)
+			}
+		}
+		return nil
+	}
 	if _, err := tx.Exec(`INSERT INTO search_attrs (chunk, data) VALUES ($1, $2) ON CONFLICT (chunk) DO NOTHING`, ch, make([]byte, chunkSize)); err != nil {
 		return fmt.Errorf("search attributes chunk %d: %w", ch, err)
 	}
