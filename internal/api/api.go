@@ -15,13 +15,17 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/circ/policy"
+	"lantai.dev/lantai/internal/clock"
+	"lantai.dev/lantai/internal/fees"
 	"lantai.dev/lantai/internal/httpx"
 	"lantai.dev/lantai/internal/i18n"
+	"lantai.dev/lantai/internal/readers"
 	"lantai.dev/lantai/internal/search"
 )
 
@@ -37,6 +41,11 @@ func OpenAPIDocument() []byte { return openAPIDocument }
 // Config is what the API needs to know about its deployment.
 type Config struct {
 	TrustProxy bool
+	// Zone is the library's time zone, which decides the day of the cash
+	// report when none is asked for (Asia/Shanghai when nil).
+	Zone *time.Location
+	// Clock tells the time (the system clock when nil).
+	Clock clock.Clock
 }
 
 // Server serves the JSON API.
@@ -44,11 +53,15 @@ type Server struct {
 	auth    *auth.Service
 	catalog *catalog.Service
 	policy  *policy.Service
+	readers *readers.Service
+	fees    *fees.Service
 	search  *search.Engine
 	tr      *i18n.Catalog
 	log     *slog.Logger
 	cfg     Config
 	mux     *http.ServeMux
+	// readerSubs are the routes behind readerSubPattern, by name.
+	readerSubs map[string]Route
 }
 
 // Route is one API operation.
@@ -106,6 +119,40 @@ var routes = []Route{
 	{"GET", "/circ/settings", (*Server).getCircSettings, nil},
 	{"PUT", "/circ/settings", (*Server).setCircSettings, nil},
 	{"GET", "/circ/explain", (*Server).explainCirc, nil},
+	{"GET", "/readers", (*Server).listReaders, nil},
+	{"POST", "/readers", (*Server).createReader, nil},
+	{"POST", "/readers/import", (*Server).importReaders, nil},
+	{"GET", "/readers/by-card/{card}", (*Server).readerByCard, nil},
+	{"GET", "/readers/{id}", (*Server).getReader, nil},
+	{"PUT", "/readers/{id}", (*Server).updateReader, nil},
+	{"GET", "/readers/{id}/cards", (*Server).readerCards, nil},
+	{"POST", "/readers/{id}/lost", (*Server).readerLost, nil},
+	{"POST", "/readers/{id}/unblock", (*Server).readerUnblock, nil},
+	{"POST", "/readers/{id}/replace", (*Server).readerReplace, nil},
+	{"POST", "/readers/{id}/extend", (*Server).readerExtend, nil},
+	{"POST", "/readers/{id}/expire", (*Server).readerExpire, nil},
+	{"POST", "/readers/{id}/block", (*Server).readerBlock, nil},
+	{"POST", "/readers/{id}/lift-block", (*Server).readerLiftBlock, nil},
+	{Method: "GET", Path: "/readers/{id}/photo", stream: (*Server).readerPhoto},
+	{"PUT", "/readers/{id}/photo", (*Server).setReaderPhoto, nil},
+	{"DELETE", "/readers/{id}/photo", (*Server).deleteReaderPhoto, nil},
+	{"GET", "/readers/{id}/clearance", (*Server).readerClearanceCheck, nil},
+	{"POST", "/readers/{id}/clearance", (*Server).clearReader, nil},
+	{"GET", "/readers/{id}/clearance/certificate", (*Server).readerCertificate, nil},
+	{"GET", "/readers/{id}/fees", (*Server).readerFees, nil},
+	{"GET", "/reader-categories", (*Server).listReaderCategories, nil},
+	{"POST", "/reader-categories", (*Server).createReaderCategory, nil},
+	{"PUT", "/reader-categories/{code}", (*Server).updateReaderCategory, nil},
+	{"DELETE", "/reader-categories/{code}", (*Server).deleteReaderCategory, nil},
+	{"POST", "/fees/charges", (*Server).createCharge, nil},
+	{"POST", "/fees/payments", (*Server).createPayment, nil},
+	{"POST", "/fees/waivers", (*Server).createWaiver, nil},
+	{"POST", "/fees/refunds", (*Server).createRefund, nil},
+	{"POST", "/fees/replacements", (*Server).createReplacement, nil},
+	{"POST", "/fees/deposits", (*Server).createDeposit, nil},
+	{"POST", "/fees/deposit-refunds", (*Server).createDepositRefund, nil},
+	{"GET", "/fees/receipts/{number}", (*Server).getReceipt, nil},
+	{"GET", "/fees/cash-report", (*Server).cashReport, nil},
 	{Method: "GET", Path: "/exports", stream: (*Server).exportRecords},
 }
 
@@ -121,26 +168,99 @@ type Services struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
 	Policy  *policy.Service
+	Readers *readers.Service
+	Fees    *fees.Service
 	Search  *search.Engine
 }
 
 // New builds the API front door.
 func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
-	s := &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, search: svc.Search, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
+	if cfg.Zone == nil {
+		cfg.Zone = fees.DefaultLocation()
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System{}
+	}
+	s := &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, search: svc.Search,
+		tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
 	s.mux.HandleFunc("GET "+Prefix+"/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPIDocument)
 	})
 	s.mux.HandleFunc("GET "+Prefix+"/search", s.searchRecords)
+	readerSubs := map[string]Route{}
 	for _, rt := range routes {
-		if rt.stream != nil {
-			s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.wrapStream(rt.stream))
+		if sub, ok := readerSubRoute(rt); ok {
+			readerSubs[sub] = rt
 			continue
 		}
-		s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.wrap(rt.handler))
+		s.mux.HandleFunc(rt.Method+" "+Prefix+rt.Path, s.handlerOf(rt))
 	}
+	s.readerSubs = readerSubs
+	s.mux.HandleFunc(readerSubPattern, s.readerSub(readerSubs))
 	s.mux.HandleFunc(Prefix+"/", s.notFound)
 	return s
+}
+
+// readerSubPattern is the one pattern of the routes readerSubRoute picks.
+const readerSubPattern = "GET " + Prefix + "/readers/{id}/{sub}"
+
+func (s *Server) handlerOf(rt Route) http.HandlerFunc {
+	if rt.stream != nil {
+		return s.wrapStream(rt.stream)
+	}
+	return s.wrap(rt.handler)
+}
+
+// readerSubRoute reports whether rt is one of the GET routes
+// /readers/{id}/… or /readers/by-card/{card}, and under which name. Go's
+// mux cannot hold both kinds (/readers/by-card/fees would match two
+// patterns, neither more specific), so one pattern serves them all and
+// readerSub picks the route.
+func readerSubRoute(rt Route) (string, bool) {
+	if rt.Method != "GET" {
+		return "", false
+	}
+	if rt.Path == "/readers/by-card/{card}" {
+		return "by-card", true
+	}
+	sub, ok := strings.CutPrefix(rt.Path, "/readers/{id}/")
+	if !ok || strings.Contains(sub, "/") {
+		return "", false
+	}
+	return sub, true
+}
+
+// readerSub serves GET /readers/{id}/{sub}: by-card/{card}, or the
+// sub-resource of a reader.
+func (s *Server) readerSub(subs map[string]Route) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sub := r.PathValue("sub")
+		if r.PathValue("id") == "by-card" {
+			r.SetPathValue("card", sub)
+			sub = "by-card"
+		}
+		rt, ok := subs[sub]
+		if !ok {
+			s.notFound(w, r)
+			return
+		}
+		s.handlerOf(rt)(w, r)
+	}
+}
+
+// servesReaderSub reports whether a GET of path (/api/v1/readers/X/Y) has
+// a route behind readerSubPattern.
+func (s *Server) servesReaderSub(path string) bool {
+	parts := strings.Split(strings.TrimPrefix(path, Prefix+"/readers/"), "/")
+	if len(parts) != 2 {
+		return false
+	}
+	if parts[0] == "by-card" {
+		parts[1] = "by-card"
+	}
+	_, ok := s.readerSubs[parts[1]]
+	return ok
 }
 
 // Register mounts the API on mux.
@@ -216,7 +336,11 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	for _, m := range []string{"GET", "POST", "PUT", "PATCH", "DELETE"} {
 		probe := r.Clone(r.Context())
 		probe.Method = m
-		if _, pattern := s.mux.Handler(probe); pattern != Prefix+"/" && pattern != "" {
+		_, pattern := s.mux.Handler(probe)
+		if pattern == readerSubPattern && !s.servesReaderSub(probe.URL.Path) {
+			continue
+		}
+		if pattern != Prefix+"/" && pattern != "" {
 			allow = append(allow, m)
 		}
 	}

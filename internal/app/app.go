@@ -19,8 +19,10 @@ import (
 	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/db"
+	"lantai.dev/lantai/internal/fees"
 	"lantai.dev/lantai/internal/i18n"
 	"lantai.dev/lantai/internal/opac"
+	"lantai.dev/lantai/internal/readers"
 	"lantai.dev/lantai/internal/search"
 	"lantai.dev/lantai/internal/web"
 )
@@ -33,6 +35,8 @@ type App struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
 	Policy  *policy.Service
+	Readers *readers.Service
+	Fees    *fees.Service
 	Search  *search.Engine
 	Opac    *opac.Service
 	Tr      *i18n.Catalog
@@ -73,14 +77,25 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 	}
 	a.Catalog = catalog.NewService(d)
 	a.Policy = policy.NewService(d)
-	a.Search = search.NewEngine(d)
-	a.Opac = opac.NewService(d)
-	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Search: a.Search, Opac: a.Opac}, a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone})
+	// Card expiry and the daily cash report count days in the library's
+	// zone of the circulation settings, as read at start.
+	snap, err := a.Policy.Snapshot(ctx)
 	if err != nil {
 		d.Close()
 		return nil, err
 	}
-	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Search: a.Search}, a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy})
+	a.Readers = readers.NewService(d, snap.Location)
+	a.Fees = fees.NewService(d, snap.Location)
+	a.Search = search.NewEngine(d)
+	a.Opac = opac.NewService(d)
+	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search, Opac: a.Opac},
+		a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone, LibraryZone: snap.Location, Clock: c})
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search},
+		a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy, Zone: snap.Location, Clock: c})
 	a.Handler = a.routes(w, apiSrv)
 	return a, nil
 }

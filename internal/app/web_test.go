@@ -94,6 +94,50 @@ var allowedRoles = map[string][]string{
 	"POST /staff/circ/settings":                  {"director"},
 	"GET /staff/circ/explain":                    {"director", "circulation", "reading_room"},
 
+	// Reader categories: read with the loan rules, changed with circ.rules.
+	"GET /staff/circ/categories":                {"director", "circulation", "reading_room"},
+	"POST /staff/circ/categories":               {"director"},
+	"GET /staff/circ/categories/{code}":         {"director", "circulation", "reading_room"},
+	"POST /staff/circ/categories/{code}":        {"director"},
+	"POST /staff/circ/categories/{code}/delete": {"director"},
+
+	// Readers and cards: looked up by the readers' office and the loan and
+	// fee desks (circ.readers, circ.checkout, circ.fees), changed with
+	// circ.readers — by default all the circulation desk's.
+	"GET /staff/circ/readers":                           {"circulation"},
+	"GET /staff/circ/readers/new":                       {"circulation"},
+	"POST /staff/circ/readers/new":                      {"circulation"},
+	"GET /staff/circ/readers/import":                    {"circulation"},
+	"POST /staff/circ/readers/import":                   {"circulation"},
+	"GET /staff/circ/readers/{id}":                      {"circulation"},
+	"GET /staff/circ/readers/{id}/edit":                 {"circulation"},
+	"POST /staff/circ/readers/{id}/edit":                {"circulation"},
+	"POST /staff/circ/readers/{id}/lost":                {"circulation"},
+	"POST /staff/circ/readers/{id}/unblock":             {"circulation"},
+	"POST /staff/circ/readers/{id}/replace":             {"circulation"},
+	"POST /staff/circ/readers/{id}/extend":              {"circulation"},
+	"POST /staff/circ/readers/{id}/expire":              {"circulation"},
+	"POST /staff/circ/readers/{id}/block":               {"circulation"},
+	"POST /staff/circ/readers/{id}/lift-block":          {"circulation"},
+	"GET /staff/circ/readers/{id}/photo":                {"circulation"},
+	"POST /staff/circ/readers/{id}/photo":               {"circulation"},
+	"POST /staff/circ/readers/{id}/photo/delete":        {"circulation"},
+	"GET /staff/circ/readers/{id}/clearance":            {"circulation"},
+	"POST /staff/circ/readers/{id}/clearance":           {"circulation"},
+	"GET /staff/circ/readers/{id}/certificate":          {"circulation"},
+	"GET /staff/circ/readers/{id}/fees":                 {"circulation"},
+	"POST /staff/circ/readers/{id}/fees/charge":         {"circulation"},
+	"POST /staff/circ/readers/{id}/fees/pay":            {"circulation"},
+	"POST /staff/circ/readers/{id}/fees/replacement":    {"circulation"},
+	"POST /staff/circ/readers/{id}/fees/deposit":        {"circulation"},
+	"POST /staff/circ/readers/{id}/fees/deposit-refund": {"circulation"},
+	"GET /staff/circ/receipts/{number}":                 {"circulation"},
+	// Waivers and refunds need circ.fees.waive: the director's by default.
+	"POST /staff/circ/readers/{id}/fees/waive":  {"director"},
+	"POST /staff/circ/readers/{id}/fees/refund": {"director"},
+	// The cash report: the fee desk and whoever reads the reports.
+	"GET /staff/circ/cash-report": {"director", "office", "circulation"},
+
 	// Recommended reading lists of the public catalogue.
 	"GET /staff/opac/lists":                        {"cataloguer", "reference"},
 	"POST /staff/opac/lists":                       {"cataloguer", "reference"},
@@ -106,8 +150,9 @@ var allowedRoles = map[string][]string{
 }
 
 // concrete fills a route pattern's wildcards with values that exist.
-// Catalogue records, items, distribution batches, loan-rule rows and
-// branch calendars are given an id or code that does not exist: the
+// Catalogue records, items, distribution batches, loan-rule rows, branch
+// calendars, reader categories, readers and receipts are given an id or
+// code that does not exist: the
 // permission gate answers before the page looks (the catalogue's own test
 // opens them with real ids, see concreteCatalog).
 func concrete(pattern string, staffID string) (method, path string) {
@@ -118,7 +163,8 @@ func concrete(pattern string, staffID string) (method, path string) {
 	if strings.HasPrefix(path, "/staff/circ/") {
 		// Rows and branches that do not exist: the gate answers before the
 		// page looks, and an empty form changes nothing.
-		return method, strings.NewReplacer("{id}", "999999", "{branch}", "no_such_branch").Replace(path)
+		return method, strings.NewReplacer("{id}", "999999", "{branch}", "no_such_branch", "{code}", "no_such_category",
+			"{number}", "SJ2000-999999").Replace(path)
 	}
 	r := strings.NewReplacer("{$}", "", "{id}", staffID, "{code}", "test_dummy", "{module}", "catalog")
 	path = r.Replace(path)

@@ -66,7 +66,7 @@ func (s *Service) Reindex(ctx context.Context, a auth.Actor, progress func(Reind
 		if _, err := search.RebuildAttrsTx(tx); err != nil {
 			return err
 		}
-		return auth.Audit(tx, a, "search.reindex", "catalog", 0, nil, map[string]any{"records": n})
+		return auth.Audit(tx, a, "search_index.rebuild", "catalog", 0, nil, map[string]any{"records": n})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("rebuild the search index: %w", err)

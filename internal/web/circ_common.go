@@ -39,7 +39,8 @@ func (r *req) circView() bool {
 // error shown next to it.
 type circField struct {
 	Name, Label, Hint string
-	// Kind is text, int, yuan, check, select or time.
+	// Kind is text, int, yuan, check, select, time, date, file or
+	// textarea.
 	Kind    string
 	Value   string
 	Checked bool
@@ -48,6 +49,9 @@ type circField struct {
 	List     string
 	Required bool
 	Error    string
+	// Placeholder is shown in an empty text field; Accept limits the
+	// files a file field offers.
+	Placeholder, Accept string
 }
 
 // circOption is one choice of a select.
@@ -69,7 +73,9 @@ var circFieldTmpl = template.Must(template.New("field").Parse(`{{define "aria"}}
 {{- else}}<label for="f-{{.Name}}">{{.Label}}</label>
 {{- if eq .Kind "select"}}<select id="f-{{.Name}}" name="{{.Name}}"{{template "aria" .}}>
 {{- range .Options}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select>
-{{- else}}<input id="f-{{.Name}}" name="{{.Name}}" value="{{.Value}}"{{if eq .Kind "int"}} inputmode="numeric"{{else if eq .Kind "yuan"}} inputmode="decimal"{{end}}{{with .List}} list="{{.}}"{{end}}{{if .Required}} required{{end}} autocomplete="off" spellcheck="false"{{template "aria" .}}>
+{{- else if eq .Kind "textarea"}}<textarea id="f-{{.Name}}" name="{{.Name}}" rows="3"{{template "aria" .}}>{{.Value}}</textarea>
+{{- else if eq .Kind "file"}}<input type="file" id="f-{{.Name}}" name="{{.Name}}"{{with .Accept}} accept="{{.}}"{{end}}{{if .Required}} required{{end}}{{template "aria" .}}>
+{{- else}}<input{{if eq .Kind "date"}} type="date"{{end}} id="f-{{.Name}}" name="{{.Name}}" value="{{.Value}}"{{if eq .Kind "int"}} inputmode="numeric"{{else if eq .Kind "yuan"}} inputmode="decimal"{{end}}{{with .List}} list="{{.}}"{{end}}{{with .Placeholder}} placeholder="{{.}}"{{end}}{{if .Required}} required{{end}} autocomplete="off" spellcheck="false"{{template "aria" .}}>
 {{- end}}
 {{- end}}
 {{- with .Hint}}<small id="hint-{{$.Name}}">{{.}}</small>{{end}}

@@ -26,8 +26,11 @@ func (s *Server) module(r *req) {
 		return
 	}
 	d := moduleData{Module: m}
-	if m.Code == "circulation" {
+	switch m.Code {
+	case "circulation":
 		d.Links = r.circLinks()
+	case "reports":
+		d.Links = r.reportLinks()
 	}
 	r.render(200, "module", r.T("module."+m.Code), d)
 }

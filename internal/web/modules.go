@@ -16,7 +16,7 @@ type Module struct {
 var Modules = []Module{
 	{"catalog", []auth.Permission{auth.PermCatalogView, auth.PermCatalogEdit}, "/staff/catalog"},
 	{"acquisitions", []auth.Permission{auth.PermAcqView, auth.PermAcqOrder}, ""},
-	{"circulation", []auth.Permission{auth.PermCircCheckout, auth.PermCircCheckin, auth.PermCircRenew, auth.PermCircReaders, auth.PermCircRules}, ""},
+	{"circulation", []auth.Permission{auth.PermCircCheckout, auth.PermCircCheckin, auth.PermCircRenew, auth.PermCircReaders, auth.PermCircFees, auth.PermCircRules}, ""},
 	{"serials", []auth.Permission{auth.PermSerialsView, auth.PermSerialsCheckin}, ""},
 	{"stacks", []auth.Permission{auth.PermStacksReceive, auth.PermStacksInventory}, "/staff/stacks/batches"},
 	{"opac", []auth.Permission{auth.PermOPACManage}, "/staff/opac/lists"},

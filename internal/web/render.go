@@ -32,6 +32,16 @@ func loadPages(a *assets, zone *time.Location) (*pages, error) {
 			return t.In(zone).Format("2006-01-02 15:04:05")
 		},
 		"join": strings.Join,
+		// dict builds the argument of a shared template: {{template
+		// "statement" (dict "V" . "S" .Data.Account)}}.
+		"dict": func(kv ...any) map[string]any {
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i+1 < len(kv); i += 2 {
+				k, _ := kv[i].(string)
+				m[k] = kv[i+1]
+			}
+			return m
+		},
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFiles, "templates/layout.html")
 	if err != nil {
@@ -41,9 +51,17 @@ func loadPages(a *assets, zone *time.Location) (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Files named partial_*.html hold templates shared by several pages.
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "partial_") {
+			if _, err := layout.ParseFS(templateFiles, "templates/"+e.Name()); err != nil {
+				return nil, fmt.Errorf("template %s: %w", e.Name(), err)
+			}
+		}
+	}
 	p := &pages{set: map[string]*template.Template{}}
 	for _, e := range entries {
-		if e.Name() == "layout.html" {
+		if e.Name() == "layout.html" || strings.HasPrefix(e.Name(), "partial_") {
 			continue
 		}
 		t, err := template.Must(layout.Clone()).ParseFS(templateFiles, "templates/"+e.Name())

@@ -11,8 +11,11 @@ import (
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/circ/policy"
+	"lantai.dev/lantai/internal/clock"
+	"lantai.dev/lantai/internal/fees"
 	"lantai.dev/lantai/internal/i18n"
 	"lantai.dev/lantai/internal/opac"
+	"lantai.dev/lantai/internal/readers"
 	"lantai.dev/lantai/internal/search"
 )
 
@@ -26,6 +29,12 @@ type Config struct {
 	// Zone is the library's time zone, in which times are shown (they are
 	// stored in UTC). Asia/Shanghai when nil.
 	Zone *time.Location
+	// LibraryZone is the zone of the circulation settings, which decides
+	// what "today" is for the cash report and card expiry. Zone when nil.
+	LibraryZone *time.Location
+	// Clock tells the time of the reader and fee screens (the system
+	// clock when nil).
+	Clock clock.Clock
 }
 
 // Server serves the web pages.
@@ -33,6 +42,8 @@ type Server struct {
 	auth    *auth.Service
 	catalog *catalog.Service
 	policy  *policy.Service
+	readers *readers.Service
+	fees    *fees.Service
 	search  *search.Engine
 	opac    *opac.Service
 	tr      *i18n.Catalog
@@ -47,6 +58,8 @@ type Services struct {
 	Auth    *auth.Service
 	Catalog *catalog.Service
 	Policy  *policy.Service
+	Readers *readers.Service
+	Fees    *fees.Service
 	Search  *search.Engine
 	Opac    *opac.Service
 }
@@ -60,11 +73,17 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server,
 	if cfg.Zone == nil {
 		cfg.Zone = time.FixedZone("CST", 8*3600)
 	}
+	if cfg.LibraryZone == nil {
+		cfg.LibraryZone = cfg.Zone
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = clock.System{}
+	}
 	p, err := loadPages(as, cfg.Zone)
 	if err != nil {
 		return nil, err
 	}
-	return &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, search: svc.Search, opac: svc.Opac, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+	return &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, search: svc.Search, opac: svc.Opac, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
 }
 
 // StaffRoute is a page of the staff client and the permission it needs
@@ -146,7 +165,43 @@ var staffRoutes = []StaffRoute{
 	{"POST /staff/circ/calendars/{branch}/delete", auth.PermCircRules, (*Server).circCalendarDelete},
 	{"GET /staff/circ/settings", "", (*Server).circSettings}, // circViewPerms
 	{"POST /staff/circ/settings", auth.PermCircRules, (*Server).circSettingsSave},
-	{"GET /staff/circ/explain", "", (*Server).circExplain}, // circViewPerms
+	{"GET /staff/circ/explain", "", (*Server).circExplain},       // circViewPerms
+	{"GET /staff/circ/categories", "", (*Server).circCategories}, // circViewPerms
+	{"POST /staff/circ/categories", auth.PermCircRules, (*Server).circCategoryCreate},
+	{"GET /staff/circ/categories/{code}", "", (*Server).circCategory}, // circViewPerms
+	{"POST /staff/circ/categories/{code}", auth.PermCircRules, (*Server).circCategoryUpdate},
+	{"POST /staff/circ/categories/{code}/delete", auth.PermCircRules, (*Server).circCategoryDelete},
+	{"GET /staff/circ/readers", "", (*Server).circReaders}, // readerViewPerms, checked by the page
+	{"GET /staff/circ/readers/new", auth.PermCircReaders, (*Server).circReaderNew},
+	{"POST /staff/circ/readers/new", auth.PermCircReaders, (*Server).circReaderCreate},
+	{"GET /staff/circ/readers/import", auth.PermCircReaders, (*Server).circReaderImport},
+	{"POST /staff/circ/readers/import", auth.PermCircReaders, (*Server).circReaderImportUpload},
+	{"GET /staff/circ/readers/{id}", "", (*Server).circReader}, // readerViewPerms
+	{"GET /staff/circ/readers/{id}/edit", auth.PermCircReaders, (*Server).circReaderEdit},
+	{"POST /staff/circ/readers/{id}/edit", auth.PermCircReaders, (*Server).circReaderUpdate},
+	{"POST /staff/circ/readers/{id}/lost", auth.PermCircReaders, (*Server).circReaderLost},
+	{"POST /staff/circ/readers/{id}/unblock", auth.PermCircReaders, (*Server).circReaderUnblock},
+	{"POST /staff/circ/readers/{id}/replace", auth.PermCircReaders, (*Server).circReaderReplace},
+	{"POST /staff/circ/readers/{id}/extend", auth.PermCircReaders, (*Server).circReaderExtend},
+	{"POST /staff/circ/readers/{id}/expire", auth.PermCircReaders, (*Server).circReaderExpire},
+	{"POST /staff/circ/readers/{id}/block", auth.PermCircReaders, (*Server).circReaderBlock},
+	{"POST /staff/circ/readers/{id}/lift-block", auth.PermCircReaders, (*Server).circReaderLiftBlock},
+	{"GET /staff/circ/readers/{id}/photo", "", (*Server).circReaderPhoto}, // readerViewPerms
+	{"POST /staff/circ/readers/{id}/photo", auth.PermCircReaders, (*Server).circReaderPhotoUpload},
+	{"POST /staff/circ/readers/{id}/photo/delete", auth.PermCircReaders, (*Server).circReaderPhotoRemove},
+	{"GET /staff/circ/readers/{id}/clearance", auth.PermCircReaders, (*Server).circClearance},
+	{"POST /staff/circ/readers/{id}/clearance", auth.PermCircReaders, (*Server).circClear},
+	{"GET /staff/circ/readers/{id}/certificate", auth.PermCircReaders, (*Server).circCertificate},
+	{"GET /staff/circ/readers/{id}/fees", "", (*Server).circFees}, // readerViewPerms
+	{"POST /staff/circ/readers/{id}/fees/charge", auth.PermCircFees, (*Server).circFeeCharge},
+	{"POST /staff/circ/readers/{id}/fees/pay", auth.PermCircFees, (*Server).circFeePay},
+	{"POST /staff/circ/readers/{id}/fees/waive", auth.PermCircWaive, (*Server).circFeeWaive},
+	{"POST /staff/circ/readers/{id}/fees/refund", auth.PermCircWaive, (*Server).circFeeRefund},
+	{"POST /staff/circ/readers/{id}/fees/replacement", auth.PermCircFees, (*Server).circFeeReplacement},
+	{"POST /staff/circ/readers/{id}/fees/deposit", auth.PermCircFees, (*Server).circFeeDeposit},
+	{"POST /staff/circ/readers/{id}/fees/deposit-refund", auth.PermCircFees, (*Server).circFeeDepositRefund},
+	{"GET /staff/circ/receipts/{number}", auth.PermCircFees, (*Server).circReceipt},
+	{"GET /staff/circ/cash-report", "", (*Server).circCashReport}, // circ.fees or reports.view, checked by the page
 	{"GET /staff/opac/lists", auth.PermOPACManage, (*Server).opacLists},
 	{"POST /staff/opac/lists", auth.PermOPACManage, (*Server).opacListCreate},
 	{"GET /staff/opac/lists/{id}", auth.PermOPACManage, (*Server).opacList},
