@@ -266,3 +266,37 @@ func TestBadQueriesAreExplained(t *testing.T) {
 		}
 	})
 }
+
+func TestYearRangesInTheQuery(t *testing.T) {
+	setup(t, func(t *testing.T, f fixture) {
+		ctx := context.Background()
+		for q, want := range map[string][]string{
+			"year:2015..2019":                 {"history", "geo", "history2"},
+			"历史 year:2016..2020":              {"history", "history2"},
+			"year:2000..2010 -java":           {"santi", "chongqing"},
+			"year:2008 OR ti:java":            {"santi", "java"},
+			"year:1900..2100":                 {"history", "geo", "santi", "history2", "chongqing", "java"},
+			"year:1..1000":                    {},
+			"year:2010..2019 year:2017..2030": {"history", "history2"},
+		} {
+			res, err := f.e.Search(ctx, search.Request{Query: q, Facets: true, PerPage: 100})
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			if res.Total != len(want) {
+				t.Errorf("%q: %d hits %v, want %v", q, res.Total, ids(res), want)
+			}
+			for _, k := range want {
+				if !has(res, f.ids[k]) {
+					t.Errorf("%q: %s missing from %v", q, k, ids(res))
+				}
+			}
+			// The query's range holds for every facet, the year facet too.
+			for _, y := range res.Facets.Year {
+				if q == "year:2015..2019" && (y.Value < "2015" || y.Value > "2019") {
+					t.Errorf("%q: year facet counts %s", q, y.Value)
+				}
+			}
+		}
+	})
+}

@@ -37,6 +37,10 @@ type evaluation struct {
 
 	filter filters
 	rank   *ranking // relevance only
+	// years is a range the query itself sets (year:2019..2023): unlike the
+	// year filter it holds for every facet.
+	years          bool
+	yearLo, yearHi uint16
 
 	total      int
 	top        topK    // relevance and year orders
@@ -79,12 +83,21 @@ func newEvaluation(tx *db.Tx, q *Query, req Request, sortBy string) (*evaluation
 	if q == nil {
 		ev.all = true
 	} else {
-		text, err := compileFor(tx, q)
-		if err != nil {
-			return nil, queryError(err)
+		match := q
+		if rest, from, to, ok := q.SplitYears(); ok {
+			ev.years, ev.yearLo, ev.yearHi = true, uint16(max(from, 0)), uint16(max(to, 0))
+			match = rest
 		}
-		if ev.matched, err = matchIDs(tx, text); err != nil {
-			return nil, err
+		if match == nil {
+			ev.all = true
+		} else {
+			text, err := compileFor(tx, match)
+			if err != nil {
+				return nil, queryError(err)
+			}
+			if ev.matched, err = matchIDs(tx, text); err != nil {
+				return nil, err
+			}
 		}
 		if sortBy == "relevance" {
 			if ev.rank, err = newRanking(tx, q); err != nil {
@@ -284,6 +297,9 @@ func (ev *evaluation) visit(id int64, b []byte) {
 		return fails > 1
 	}
 	year := binary.LittleEndian.Uint16(b[offYear:])
+	if ev.years && (year == 0 || year < ev.yearLo || year > ev.yearHi) {
+		return
+	}
 	if fl.material != nil && !fl.material[binary.LittleEndian.Uint16(b[offMaterial:])] && fail(dimMaterial) {
 		return
 	}
