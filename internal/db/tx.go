@@ -45,6 +45,15 @@ func (t *Tx) BeforeCommit(fn func(*Tx) error) { t.before = append(t.before, fn) 
 // reuse within a transaction (bulk statements are long and used once).
 const maxCachedQuery = 2048
 
+// cached reports whether query runs through the transaction's prepared
+// statements. Only on SQLite: pgx already prepares each statement once
+// per connection and keeps it for the connection's life, so preparing it
+// again in every transaction would cost PostgreSQL two more round trips
+// (prepare, deallocate) per statement.
+func (t *Tx) cached(query string, args []any) bool {
+	return t.dialect == SQLite && len(query) <= maxCachedQuery && len(args) > 0
+}
+
 // stmt returns the prepared statement for query, preparing it on first use
 // in this transaction: a batch that runs the same statement thousands of
 // times (an import) prepares it once. The statements close with the
@@ -128,7 +137,7 @@ func (t *Tx) sql(query string) string {
 
 // Exec runs a statement that returns no rows.
 func (t *Tx) Exec(query string, args ...any) (sql.Result, error) {
-	if len(query) <= maxCachedQuery && len(args) > 0 {
+	if t.cached(query, args) {
 		st, err := t.stmt(query)
 		if err != nil {
 			return nil, err
@@ -151,7 +160,7 @@ func (t *Tx) ExecAffected(query string, args ...any) (int64, error) {
 
 // Query runs a statement that returns rows.
 func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
-	if len(query) <= maxCachedQuery && len(args) > 0 {
+	if t.cached(query, args) {
 		st, err := t.stmt(query)
 		if err != nil {
 			return nil, err
@@ -166,7 +175,7 @@ func (t *Tx) Query(query string, args ...any) (*sql.Rows, error) {
 // QueryRow runs a statement that returns at most one row. Scan returns
 // sql.ErrNoRows when there is none.
 func (t *Tx) QueryRow(query string, args ...any) *Row {
-	if len(query) <= maxCachedQuery && len(args) > 0 {
+	if t.cached(query, args) {
 		st, err := t.stmt(query)
 		if err != nil {
 			return &Row{err: err}
