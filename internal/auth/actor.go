@@ -34,6 +34,33 @@ type Actor struct {
 	All       bool // holds every permission (the command-line operator, the system itself)
 	RequestID string
 	ClientIP  string
+	// ReaderID is set when a reader acts for themselves (the reader's
+	// account in the public catalogue): services then allow the actor's
+	// permissions on that reader's own loans, holds and fees only.
+	ReaderID int64
+}
+
+// ReaderPermissions are what readers may do for themselves in the public
+// catalogue: renew their loans, place and cancel their holds.
+var ReaderPermissions = []Permission{PermCircRenew, PermCircHolds}
+
+// ReaderActor is a reader acting for themselves through the public
+// catalogue.
+func ReaderActor(readerID int64, card, clientIP string) Actor {
+	perms := PermSet{}
+	for _, p := range ReaderPermissions {
+		perms[p] = true
+	}
+	return Actor{Name: "reader:" + card, Door: DoorOPAC, Perms: perms, ClientIP: clientIP, ReaderID: readerID}
+}
+
+// ForReader returns a Forbidden error when the actor is a reader acting
+// for themselves and readerID is someone else.
+func (a Actor) ForReader(readerID int64) error {
+	if a.ReaderID != 0 && a.ReaderID != readerID {
+		return apperr.New(apperr.Forbidden, "error.not_your_account")
+	}
+	return nil
 }
 
 // CLIActor is the operator of the lantai command, who holds every
