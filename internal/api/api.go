@@ -27,6 +27,7 @@ import (
 	"lantai.dev/lantai/internal/i18n"
 	"lantai.dev/lantai/internal/readers"
 	"lantai.dev/lantai/internal/search"
+	"lantai.dev/lantai/internal/sip2server"
 )
 
 // Prefix is where the API lives.
@@ -56,6 +57,7 @@ type Server struct {
 	readers *readers.Service
 	fees    *fees.Service
 	search  *search.Engine
+	sip2    *sip2server.Machines
 	tr      *i18n.Catalog
 	log     *slog.Logger
 	cfg     Config
@@ -153,6 +155,10 @@ var routes = []Route{
 	{"POST", "/fees/deposit-refunds", (*Server).createDepositRefund, nil},
 	{"GET", "/fees/receipts/{number}", (*Server).getReceipt, nil},
 	{"GET", "/fees/cash-report", (*Server).cashReport, nil},
+	{"GET", "/sip2/machines", (*Server).listSIP2Machines, nil},
+	{"POST", "/sip2/machines", (*Server).createSIP2Machine, nil},
+	{"GET", "/sip2/machines/{id}", (*Server).getSIP2Machine, nil},
+	{"PUT", "/sip2/machines/{id}", (*Server).updateSIP2Machine, nil},
 	{Method: "GET", Path: "/exports", stream: (*Server).exportRecords},
 }
 
@@ -171,6 +177,8 @@ type Services struct {
 	Readers *readers.Service
 	Fees    *fees.Service
 	Search  *search.Engine
+	// Machines are the SIP2 self-service machine accounts.
+	Machines *sip2server.Machines
 }
 
 // New builds the API front door.
@@ -182,7 +190,7 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
 		cfg.Clock = clock.System{}
 	}
 	s := &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, search: svc.Search,
-		tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
+		sip2: svc.Machines, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
 	s.mux.HandleFunc("GET "+Prefix+"/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		w.Write(openAPIDocument)

@@ -24,6 +24,7 @@ import (
 	"lantai.dev/lantai/internal/opac"
 	"lantai.dev/lantai/internal/readers"
 	"lantai.dev/lantai/internal/search"
+	"lantai.dev/lantai/internal/sip2server"
 	"lantai.dev/lantai/internal/web"
 )
 
@@ -37,12 +38,16 @@ type App struct {
 	Policy  *policy.Service
 	Readers *readers.Service
 	Fees    *fees.Service
-	Search  *search.Engine
-	Opac    *opac.Service
-	Tr      *i18n.Catalog
-	Log     *slog.Logger
-	Handler http.Handler
-	lock    *db.ServerLock
+	// Machines are the SIP2 machine accounts; SIP2 answers the machines'
+	// messages (nil until the circulation front door is wired).
+	Machines *sip2server.Machines
+	SIP2     sip2server.Handler
+	Search   *search.Engine
+	Opac     *opac.Service
+	Tr       *i18n.Catalog
+	Log      *slog.Logger
+	Handler  http.Handler
+	lock     *db.ServerLock
 }
 
 // Open opens the database, brings its schema up to date (or refuses when
@@ -88,13 +93,15 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 	a.Fees = fees.NewService(d, snap.Location)
 	a.Search = search.NewEngine(d)
 	a.Opac = opac.NewService(d)
-	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search, Opac: a.Opac},
-		a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone, LibraryZone: snap.Location, Clock: c})
+	a.Machines = sip2server.NewMachines(d)
+	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search, Opac: a.Opac, Machines: a.Machines},
+		a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone, LibraryZone: snap.Location, Clock: c,
+			SIP2Addr: cfg.SIP2Addr, SIP2TLS: cfg.SIP2TLS})
 	if err != nil {
 		d.Close()
 		return nil, err
 	}
-	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search},
+	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search, Machines: a.Machines},
 		a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy, Zone: snap.Location, Clock: c})
 	a.Handler = a.routes(w, apiSrv)
 	return a, nil
@@ -185,10 +192,22 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 		ln = tls.NewListener(ln, srv.TLSConfig)
 	}
+	sip, err := a.sip2Server(srv.TLSConfig)
+	if err != nil {
+		return err
+	}
 	trimMemory()
 	go a.housekeeping(ctx)
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
+	if sip != nil {
+		go func() {
+			if err := sip.srv.Serve(sip.ln); !errors.Is(err, sip2server.ErrServerClosed) {
+				errc <- err
+			}
+		}()
+		a.Log.Info("SIP2 listening", "addr", sip.ln.Addr().String(), "tls", a.Cfg.SIP2TLS)
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -197,10 +216,38 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	a.Log.Info("shutting down: finishing in-flight requests", "timeout", a.Cfg.ShutdownTimeout)
 	sctx, cancel := context.WithTimeout(context.Background(), a.Cfg.ShutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	var errs []error
+	if sip != nil {
+		if err := sip.srv.Shutdown(sctx); err != nil {
+			errs = append(errs, fmt.Errorf("SIP2 shutdown: %w", err))
+		}
 	}
-	return nil
+	if err := srv.Shutdown(sctx); err != nil {
+		errs = append(errs, fmt.Errorf("shutdown: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+type sip2Listener struct {
+	srv *sip2server.Server
+	ln  net.Listener
+}
+
+// sip2Server opens the SIP2 listener when --sip2-addr is set.
+func (a *App) sip2Server(tlsConfig *tls.Config) (*sip2Listener, error) {
+	if a.Cfg.SIP2Addr == "" {
+		return nil, nil
+	}
+	ln, err := net.Listen("tcp", a.Cfg.SIP2Addr)
+	if err != nil {
+		return nil, fmt.Errorf("cannot listen for SIP2 on %s (check --sip2-addr): %w", a.Cfg.SIP2Addr, err)
+	}
+	loc, _ := time.LoadLocation(a.Cfg.TimeZone)
+	s := &sip2server.Server{Machines: a.Machines, Handler: a.SIP2, IdleTimeout: a.Cfg.SIP2IdleTimeout, Log: a.Log, Location: loc}
+	if a.Cfg.SIP2TLS {
+		s.TLS = tlsConfig
+	}
+	return &sip2Listener{srv: s, ln: ln}, nil
 }
 
 // trimMemory hands back to the operating system what start-up needed only

@@ -34,6 +34,11 @@ type Config struct {
 	TimeZone        string
 	ShutdownTimeout time.Duration
 	ConfigFile      string
+	// SIP2Addr, when set, is where self-service machines connect (SIP2
+	// over TCP); SIP2TLS makes that listener speak TLS with --tls-cert.
+	SIP2Addr        string
+	SIP2TLS         bool
+	SIP2IdleTimeout time.Duration
 }
 
 // DefaultDB is where the SQLite database lives unless told otherwise.
@@ -50,6 +55,7 @@ func Defaults() Config {
 		LogFormat: "text", LogLevel: "info",
 		SessionIdle: time.Hour, SessionMax: 12 * time.Hour,
 		TimeZone: "Asia/Shanghai", ShutdownTimeout: 20 * time.Second,
+		SIP2IdleTimeout: 10 * time.Minute,
 	}
 }
 
@@ -95,6 +101,9 @@ func (f *Flags) Server() {
 	f.fs.DurationVar(&c.SessionMax, "session-max", c.SessionMax, "no staff session lasts longer than this")
 	f.fs.StringVar(&c.TimeZone, "timezone", c.TimeZone, "the library's time zone (IANA name) for due dates and displayed times")
 	f.fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", c.ShutdownTimeout, "on SIGINT/SIGTERM, how long in-flight requests may take to finish")
+	f.fs.StringVar(&c.SIP2Addr, "sip2-addr", c.SIP2Addr, "also listen for SIP2 self-service machines on this host:port (e.g. 0.0.0.0:6001); off when empty")
+	f.fs.BoolVar(&c.SIP2TLS, "sip2-tls", c.SIP2TLS, "speak TLS on --sip2-addr with the --tls-cert/--tls-key certificate")
+	f.fs.DurationVar(&c.SIP2IdleTimeout, "sip2-idle-timeout", c.SIP2IdleTimeout, "close a SIP2 connection that sends nothing for this long")
 }
 
 // Parse reads args, then fills every flag not given on the command line
@@ -224,6 +233,12 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 || c.SessionIdle > c.SessionMax {
 		return fmt.Errorf("--session-idle (%v) and --session-max (%v) must be positive, idle no longer than max", c.SessionIdle, c.SessionMax)
+	}
+	if c.SIP2TLS && (c.SIP2Addr == "" || c.TLSCert == "") {
+		return fmt.Errorf("--sip2-tls needs --sip2-addr and the certificate of --tls-cert/--tls-key")
+	}
+	if c.SIP2IdleTimeout <= 0 {
+		return fmt.Errorf("--sip2-idle-timeout (%v) must be positive", c.SIP2IdleTimeout)
 	}
 	if _, err := time.LoadLocation(c.TimeZone); err != nil {
 		return fmt.Errorf("--timezone %q is not a known time zone (e.g. Asia/Shanghai): %v", c.TimeZone, err)

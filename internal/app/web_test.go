@@ -138,6 +138,13 @@ var allowedRoles = map[string][]string{
 	// The cash report: the fee desk and whoever reads the reports.
 	"GET /staff/circ/cash-report": {"director", "office", "circulation"},
 
+	// Self-service machine accounts (SIP2): sip2.manage, the systems
+	// office's by default.
+	"GET /staff/sip2/machines":       {"systems"},
+	"POST /staff/sip2/machines":      {"systems"},
+	"GET /staff/sip2/machines/{id}":  {"systems"},
+	"POST /staff/sip2/machines/{id}": {"systems"},
+
 	// Recommended reading lists of the public catalogue.
 	"GET /staff/opac/lists":                        {"cataloguer", "reference"},
 	"POST /staff/opac/lists":                       {"cataloguer", "reference"},
@@ -151,10 +158,10 @@ var allowedRoles = map[string][]string{
 
 // concrete fills a route pattern's wildcards with values that exist.
 // Catalogue records, items, distribution batches, loan-rule rows, branch
-// calendars, reader categories, readers and receipts are given an id or
-// code that does not exist: the
-// permission gate answers before the page looks (the catalogue's own test
-// opens them with real ids, see concreteCatalog).
+// calendars, reader categories, readers, receipts and machine accounts are
+// given an id or code that does not exist: the permission gate answers
+// before the page looks (the catalogue's own test opens them with real
+// ids, see concreteCatalog).
 func concrete(pattern string, staffID string) (method, path string) {
 	method, path, _ = strings.Cut(pattern, " ")
 	if strings.HasPrefix(path, "/staff/catalog/") || strings.HasPrefix(path, "/staff/stacks/") {
@@ -165,6 +172,10 @@ func concrete(pattern string, staffID string) (method, path string) {
 		// page looks, and an empty form changes nothing.
 		return method, strings.NewReplacer("{id}", "999999", "{branch}", "no_such_branch", "{code}", "no_such_category",
 			"{number}", "SJ2000-999999").Replace(path)
+	}
+	if strings.HasPrefix(path, "/staff/sip2/") {
+		// A machine account that does not exist: the gate answers first.
+		return method, strings.ReplaceAll(path, "{id}", "999999")
 	}
 	r := strings.NewReplacer("{$}", "", "{id}", staffID, "{code}", "test_dummy", "{module}", "catalog")
 	path = r.Replace(path)

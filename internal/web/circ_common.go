@@ -39,8 +39,8 @@ func (r *req) circView() bool {
 // error shown next to it.
 type circField struct {
 	Name, Label, Hint string
-	// Kind is text, int, yuan, check, select, time, date, file or
-	// textarea.
+	// Kind is text, int, yuan, check, select, time, date, file,
+	// password (never shown back) or textarea.
 	Kind    string
 	Value   string
 	Checked bool
@@ -75,6 +75,7 @@ var circFieldTmpl = template.Must(template.New("field").Parse(`{{define "aria"}}
 {{- range .Options}}<option value="{{.Value}}"{{if .Selected}} selected{{end}}>{{.Label}}</option>{{end}}</select>
 {{- else if eq .Kind "textarea"}}<textarea id="f-{{.Name}}" name="{{.Name}}" rows="3"{{template "aria" .}}>{{.Value}}</textarea>
 {{- else if eq .Kind "file"}}<input type="file" id="f-{{.Name}}" name="{{.Name}}"{{with .Accept}} accept="{{.}}"{{end}}{{if .Required}} required{{end}}{{template "aria" .}}>
+{{- else if eq .Kind "password"}}<input type="password" id="f-{{.Name}}" name="{{.Name}}" value=""{{if .Required}} required{{end}} autocomplete="new-password"{{template "aria" .}}>
 {{- else}}<input{{if eq .Kind "date"}} type="date"{{end}} id="f-{{.Name}}" name="{{.Name}}" value="{{.Value}}"{{if eq .Kind "int"}} inputmode="numeric"{{else if eq .Kind "yuan"}} inputmode="decimal"{{end}}{{with .List}} list="{{.}}"{{end}}{{with .Placeholder}} placeholder="{{.}}"{{end}}{{if .Required}} required{{end}} autocomplete="off" spellcheck="false"{{template "aria" .}}>
 {{- end}}
 {{- end}}

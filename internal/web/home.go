@@ -31,6 +31,8 @@ func (s *Server) module(r *req) {
 		d.Links = r.circLinks()
 	case "reports":
 		d.Links = r.reportLinks()
+	case "system":
+		d.Links = r.systemLinks()
 	}
 	r.render(200, "module", r.T("module."+m.Code), d)
 }

@@ -30,6 +30,7 @@ var Modules = []Module{
 	{"accounts", []auth.Permission{auth.PermStaffManage}, "/staff/accounts"},
 	{"roles", []auth.Permission{auth.PermRolesManage}, "/staff/roles"},
 	{"audit", []auth.Permission{auth.PermAuditView}, "/staff/audit"},
+	{"system", []auth.Permission{auth.PermSIP2Manage, auth.PermSystemSettings, auth.PermSystemBackup}, ""},
 }
 
 // allowedModules returns the modules actor may use.

@@ -17,6 +17,7 @@ import (
 	"lantai.dev/lantai/internal/opac"
 	"lantai.dev/lantai/internal/readers"
 	"lantai.dev/lantai/internal/search"
+	"lantai.dev/lantai/internal/sip2server"
 )
 
 // Config is what the web client needs to know about its deployment.
@@ -35,6 +36,11 @@ type Config struct {
 	// Clock tells the time of the reader and fee screens (the system
 	// clock when nil).
 	Clock clock.Clock
+	// SIP2Addr is where self-service machines connect (lantai serve
+	// --sip2-addr), "" when the SIP2 server is off; SIP2TLS says that
+	// listener speaks TLS. The machine screens tell staff what to set.
+	SIP2Addr string
+	SIP2TLS  bool
 }
 
 // Server serves the web pages.
@@ -46,6 +52,7 @@ type Server struct {
 	fees    *fees.Service
 	search  *search.Engine
 	opac    *opac.Service
+	sip2    *sip2server.Machines
 	tr      *i18n.Catalog
 	log     *slog.Logger
 	cfg     Config
@@ -62,6 +69,8 @@ type Services struct {
 	Fees    *fees.Service
 	Search  *search.Engine
 	Opac    *opac.Service
+	// Machines are the SIP2 self-service machine accounts.
+	Machines *sip2server.Machines
 }
 
 // New builds the web front door.
@@ -83,7 +92,7 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server,
 	if err != nil {
 		return nil, err
 	}
-	return &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, search: svc.Search, opac: svc.Opac, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+	return &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, search: svc.Search, opac: svc.Opac, sip2: svc.Machines, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
 }
 
 // StaffRoute is a page of the staff client and the permission it needs
@@ -202,6 +211,10 @@ var staffRoutes = []StaffRoute{
 	{"POST /staff/circ/readers/{id}/fees/deposit-refund", auth.PermCircFees, (*Server).circFeeDepositRefund},
 	{"GET /staff/circ/receipts/{number}", auth.PermCircFees, (*Server).circReceipt},
 	{"GET /staff/circ/cash-report", "", (*Server).circCashReport}, // circ.fees or reports.view, checked by the page
+	{"GET /staff/sip2/machines", auth.PermSIP2Manage, (*Server).sip2Machines},
+	{"POST /staff/sip2/machines", auth.PermSIP2Manage, (*Server).sip2MachineCreate},
+	{"GET /staff/sip2/machines/{id}", auth.PermSIP2Manage, (*Server).sip2Machine},
+	{"POST /staff/sip2/machines/{id}", auth.PermSIP2Manage, (*Server).sip2MachineUpdate},
 	{"GET /staff/opac/lists", auth.PermOPACManage, (*Server).opacLists},
 	{"POST /staff/opac/lists", auth.PermOPACManage, (*Server).opacListCreate},
 	{"GET /staff/opac/lists/{id}", auth.PermOPACManage, (*Server).opacList},
