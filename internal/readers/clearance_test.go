@@ -91,43 +91,6 @@ func TestClearance(t *testing.T) {
 	})
 }
 
-// TestLoansTableCounter: before circulation's migration there is no loans
-// table and nobody has loans; once there is one, open loans count.
-func TestLoansTableCounter(t *testing.T) {
-	setup(t, func(t *testing.T, e env) {
-		r := register(t, e, "L001", "借书人")
-		counted := func() int {
-			var n int
-			if err := e.d.Read(ctx, func(tx *db.Tx) error {
-				var err error
-				n, err = readers.LoansTableCounter(tx, r.ID)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
-			return n
-		}
-		if n := counted(); n != 0 {
-			t.Fatalf("without a loans table: %d", n)
-		}
-		err := e.d.Write(ctx, func(tx *db.Tx) error {
-			if _, err := tx.Exec(`CREATE TABLE loans (id INTEGER PRIMARY KEY, reader_id BIGINT NOT NULL, returned_at TEXT)`); err != nil {
-				return err
-			}
-			_, err := tx.Exec(`INSERT INTO loans (id, reader_id, returned_at) VALUES (1, $1, NULL), (2, $1, '2026-09-01'), (3, $1, NULL), (4, 999, NULL)`, r.ID)
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n := counted(); n != 2 {
-			t.Fatalf("open loans: %d", n)
-		}
-		_, err = e.r.Clear(ctx, desk, r.ID, readers.Clearance{})
-		wantErr(t, "clearance with loans in the table", err, apperr.Conflict, "error.clearance_loans")
-	})
-}
-
 // TestAppendOnlyTables: the database itself refuses to change or delete
 // card events and clearances.
 func TestAppendOnlyTables(t *testing.T) {
