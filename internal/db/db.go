@@ -46,6 +46,11 @@ type DB struct {
 	clock   clock.Clock
 	path    string // SQLite file path
 	url     string // PostgreSQL URL
+	// writeTurn hands SQLite's single writer connection to waiting
+	// transactions in the order they came (a channel's blocked senders
+	// are served first come, first served); database/sql alone hands it
+	// out in no particular order, which made a long tail of waits.
+	writeTurn chan struct{}
 }
 
 // Open opens the database named by target: a postgres:// (or postgresql://)

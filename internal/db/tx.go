@@ -77,6 +77,14 @@ func (t *Tx) stmt(query string) (*sql.Stmt, error) {
 // SQLite the transaction begins IMMEDIATE on the single writer connection;
 // on PostgreSQL a serialization failure or deadlock is retried a few times.
 func (d *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	if d.writeTurn != nil {
+		select {
+		case d.writeTurn <- struct{}{}:
+		case <-ctx.Done():
+			return fmt.Errorf("begin transaction: %w", ctx.Err())
+		}
+		defer func() { <-d.writeTurn }()
+	}
 	var err error
 	for attempt := 0; attempt < 4; attempt++ {
 		err = d.run(ctx, d.w, fn)
