@@ -51,6 +51,8 @@ type DB struct {
 	// are served first come, first served); database/sql alone hands it
 	// out in no particular order, which made a long tail of waits.
 	writeTurn chan struct{}
+	// shared are the statements kept prepared on SQLite's writer.
+	shared *stmtCache
 }
 
 // Open opens the database named by target: a postgres:// (or postgresql://)
@@ -99,6 +101,9 @@ func (d *DB) Ping(ctx context.Context) error {
 // Close closes every connection. It waits for nothing: callers stop their
 // work first (the server drains requests before it closes the database).
 func (d *DB) Close() error {
+	if d.shared != nil {
+		d.shared.close()
+	}
 	var errs []error
 	if d.r != d.w {
 		errs = append(errs, d.r.Close())

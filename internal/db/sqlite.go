@@ -88,7 +88,7 @@ func openSQLite(ctx context.Context, path string, opts Options) (*DB, error) {
 	}
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	return &DB{dialect: SQLite, w: w, r: r, clock: opts.Clock, path: abs, writeTurn: make(chan struct{}, 1)}, nil
+	return &DB{dialect: SQLite, w: w, r: r, clock: opts.Clock, path: abs, writeTurn: make(chan struct{}, 1), shared: newStmtCache()}, nil
 }
 
 // checkWritableDir makes sure SQLite will be able to create its journal files.

@@ -18,6 +18,7 @@ type Tx struct {
 	Now     time.Time
 	stmts   map[string]*sql.Stmt // statements prepared in this transaction, by query
 	locals  map[string]any       // per-transaction state of other packages (Local)
+	shared  *stmtCache           // statements kept prepared on the connection (SQLite writer)
 	before  []func(*Tx) error    // work run just before commit (BeforeCommit)
 }
 
@@ -62,9 +63,17 @@ func (t *Tx) stmt(query string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := t.tx.PrepareContext(t.ctx, t.sql(query))
-	if err != nil {
-		return nil, Normalize(err)
+	var st *sql.Stmt
+	if t.shared != nil {
+		if ps := t.shared.lookup(query); ps != nil {
+			st = t.tx.StmtContext(t.ctx, ps)
+		}
+	}
+	if st == nil {
+		var err error
+		if st, err = t.tx.PrepareContext(t.ctx, t.sql(query)); err != nil {
+			return nil, Normalize(err)
+		}
 	}
 	if t.stmts == nil {
 		t.stmts = map[string]*sql.Stmt{}
@@ -84,6 +93,9 @@ func (d *DB) Write(ctx context.Context, fn func(tx *Tx) error) error {
 			return fmt.Errorf("begin transaction: %w", ctx.Err())
 		}
 		defer func() { <-d.writeTurn }()
+		if d.shared != nil {
+			d.shared.prepare(ctx, d.w)
+		}
 	}
 	var err error
 	for attempt := 0; attempt < 4; attempt++ {
@@ -107,6 +119,9 @@ func (d *DB) run(ctx context.Context, pool *sql.DB, fn func(tx *Tx) error) (err 
 		return fmt.Errorf("begin transaction: %w", Normalize(err))
 	}
 	tx := &Tx{ctx: ctx, tx: stx, dialect: d.dialect, Now: d.clock.Now().UTC().Truncate(time.Microsecond)}
+	if pool == d.w {
+		tx.shared = d.shared
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			_ = stx.Rollback()
