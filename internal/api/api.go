@@ -20,6 +20,7 @@ import (
 	"lantai.dev/lantai/internal/apperr"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
+	"lantai.dev/lantai/internal/circ"
 	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/fees"
@@ -56,6 +57,7 @@ type Server struct {
 	policy  *policy.Service
 	readers *readers.Service
 	fees    *fees.Service
+	circ    *circ.Service
 	search  *search.Engine
 	sip2    *sip2server.Machines
 	tr      *i18n.Catalog
@@ -160,6 +162,14 @@ var routes = []Route{
 	{"GET", "/sip2/machines/{id}", (*Server).getSIP2Machine, nil},
 	{"PUT", "/sip2/machines/{id}", (*Server).updateSIP2Machine, nil},
 	{Method: "GET", Path: "/exports", stream: (*Server).exportRecords},
+	{"POST", "/checkouts", (*Server).createCheckout, nil},
+	{"POST", "/checkins", (*Server).createCheckin, nil},
+	{"POST", "/renewals", (*Server).createRenewal, nil},
+	{"POST", "/holds", (*Server).createHold, nil},
+	{"DELETE", "/holds/{id}", (*Server).cancelHold, nil},
+	{"GET", "/loans/{id}", (*Server).getLoan, nil},
+	{"GET", "/readers/{id}/loans", (*Server).readerLoans, nil},
+	{"GET", "/readers/{id}/holds", (*Server).readerHolds, nil},
 }
 
 // Routes returns the API operations (method and path below Prefix), plus
@@ -176,6 +186,7 @@ type Services struct {
 	Policy  *policy.Service
 	Readers *readers.Service
 	Fees    *fees.Service
+	Circ    *circ.Service
 	Search  *search.Engine
 	// Machines are the SIP2 self-service machine accounts.
 	Machines *sip2server.Machines
@@ -189,7 +200,7 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) *Server {
 	if cfg.Clock == nil {
 		cfg.Clock = clock.System{}
 	}
-	s := &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, search: svc.Search,
+	s := &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, circ: svc.Circ, search: svc.Search,
 		sip2: svc.Machines, tr: tr, log: log, cfg: cfg, mux: http.NewServeMux()}
 	s.mux.HandleFunc("GET "+Prefix+"/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -366,6 +377,9 @@ type errorDetail struct {
 	Message   string `json:"message"`
 	Field     string `json:"field,omitempty"`
 	RequestID string `json:"request_id,omitempty"`
+	// Reasons are every reason of a refused checkout, renewal or hold
+	// (circ.RefusalsOf), each with its code and translated message.
+	Reasons []refusalDetail `json:"reasons,omitempty"`
 }
 
 func errorBody(code, msg, field, requestID string) map[string]errorDetail {
@@ -382,7 +396,13 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, locale strin
 		writeJSON(w, http.StatusInternalServerError, errorBody(string(apperr.Internal), s.tr.T(locale, "error.internal_with_id", map[string]any{"ID": id}), "", id))
 		return
 	}
-	writeJSON(w, httpx.Status(e.Code), errorBody(string(e.Code), s.tr.Error(locale, e), e.Field, id))
+	body := errorBody(string(e.Code), s.tr.Error(locale, e), e.Field, id)
+	if rs, ok := circ.RefusalsOf(err); ok {
+		d := body["error"]
+		d.Reasons = s.refusalDetails(locale, rs)
+		body["error"] = d
+	}
+	writeJSON(w, httpx.Status(e.Code), body)
 }
 
 func writeJSON(w http.ResponseWriter, status int, body any) {

@@ -16,6 +16,7 @@ import (
 	"lantai.dev/lantai/internal/api"
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
+	"lantai.dev/lantai/internal/circ"
 	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/db"
@@ -38,6 +39,8 @@ type App struct {
 	Policy  *policy.Service
 	Readers *readers.Service
 	Fees    *fees.Service
+	// Circ is circulation: loans, returns, renewals, holds, transit.
+	Circ *circ.Service
 	// Machines are the SIP2 machine accounts; SIP2 answers the machines'
 	// messages (nil until the circulation front door is wired).
 	Machines *sip2server.Machines
@@ -91,17 +94,20 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 	}
 	a.Readers = readers.NewService(d, snap.Location)
 	a.Fees = fees.NewService(d, snap.Location)
+	// circ.NewService gives readers' clearance its count of open loans
+	// (readers.SetLoanCounter(circ.OpenLoans)).
+	a.Circ = circ.NewService(d, a.Policy, a.Readers)
 	a.Search = search.NewEngine(d)
 	a.Opac = opac.NewService(d)
 	a.Machines = sip2server.NewMachines(d)
-	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search, Opac: a.Opac, Machines: a.Machines},
+	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Circ: a.Circ, Search: a.Search, Opac: a.Opac, Machines: a.Machines},
 		a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone, LibraryZone: snap.Location, Clock: c,
 			SIP2Addr: cfg.SIP2Addr, SIP2TLS: cfg.SIP2TLS})
 	if err != nil {
 		d.Close()
 		return nil, err
 	}
-	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Search: a.Search, Machines: a.Machines},
+	apiSrv := api.New(api.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Circ: a.Circ, Search: a.Search, Machines: a.Machines},
 		a.Tr, log, api.Config{TrustProxy: cfg.TrustProxy, Zone: snap.Location, Clock: c})
 	a.Handler = a.routes(w, apiSrv)
 	return a, nil

@@ -138,6 +138,19 @@ var allowedRoles = map[string][]string{
 	// The cash report: the fee desk and whoever reads the reports.
 	"GET /staff/circ/cash-report": {"director", "office", "circulation"},
 
+	// The loan desk: circ.checkout, renewals circ.renew, holds circ.holds
+	// (the circulation role); returns circ.checkin (the reading room too).
+	"POST /staff/circ/readers/{id}/password": {"circulation"},
+	"GET /staff/circ/desk":                   {"circulation"},
+	"POST /staff/circ/desk":                  {"circulation"},
+	"POST /staff/circ/desk/renew":            {"circulation"},
+	"POST /staff/circ/desk/renew-all":        {"circulation"},
+	"POST /staff/circ/desk/hold":             {"circulation"},
+	"POST /staff/circ/holds/{id}/cancel":     {"circulation"},
+	"GET /staff/circ/returns":                {"circulation", "reading_room"},
+	"POST /staff/circ/returns":               {"circulation", "reading_room"},
+	"GET /staff/circ/loans/{id}/receipt":     {"circulation", "reading_room"},
+
 	// Self-service machine accounts (SIP2): sip2.manage, the systems
 	// office's by default.
 	"GET /staff/sip2/machines":       {"systems"},

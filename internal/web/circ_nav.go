@@ -16,6 +16,8 @@ var circScreens = []struct {
 	Code, Href, Key string
 	Perms           []auth.Permission
 }{
+	{"desk", "/staff/circ/desk", "circ.nav.desk", []auth.Permission{auth.PermCircCheckout}},
+	{"returns", "/staff/circ/returns", "circ.nav.returns", []auth.Permission{auth.PermCircCheckin}},
 	{"readers", "/staff/circ/readers", "circ.nav.readers", readerViewPerms},
 	{"reader_new", "/staff/circ/readers/new", "circ.nav.reader_new", []auth.Permission{auth.PermCircReaders}},
 	{"import", "/staff/circ/readers/import", "circ.nav.import", []auth.Permission{auth.PermCircReaders}},

@@ -32,6 +32,10 @@ type circReaderData struct {
 	// PhotoError is the refusal of an uploaded photo; Error, that of an
 	// action whose form the reader's state no longer offers.
 	PhotoError, Error string
+	// Circ is the reader's loans and holds (nil to whoever may not read
+	// them); PasswordError, the refusal of a catalogue password.
+	Circ          *readerCircSection
+	PasswordError string
 }
 
 // readerFailed is an action of the reader page that was refused: its
@@ -122,6 +126,15 @@ func (s *Server) renderReader(r *req, status int, id int64, failed *readerFailed
 			return
 		}
 		d.Clearance = &chk
+	}
+	if a.CanAny(deskPerms...) {
+		if d.Circ, err = s.loadReaderCirc(r, id); err != nil {
+			r.fail(err)
+			return
+		}
+	}
+	if failed != nil && failed.Code == "password" {
+		d.PasswordError, failed = failed.Form.Error, nil
 	}
 	d.Expired = d.Reader.ExpiredOn(s.today())
 	if d.CanEdit && d.Reader.Status != readers.StatusCleared {

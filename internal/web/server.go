@@ -10,6 +10,7 @@ import (
 
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
+	"lantai.dev/lantai/internal/circ"
 	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/clock"
 	"lantai.dev/lantai/internal/fees"
@@ -50,6 +51,7 @@ type Server struct {
 	policy  *policy.Service
 	readers *readers.Service
 	fees    *fees.Service
+	circ    *circ.Service
 	search  *search.Engine
 	opac    *opac.Service
 	sip2    *sip2server.Machines
@@ -67,6 +69,7 @@ type Services struct {
 	Policy  *policy.Service
 	Readers *readers.Service
 	Fees    *fees.Service
+	Circ    *circ.Service
 	Search  *search.Engine
 	Opac    *opac.Service
 	// Machines are the SIP2 self-service machine accounts.
@@ -92,7 +95,7 @@ func New(svc Services, tr *i18n.Catalog, log *slog.Logger, cfg Config) (*Server,
 	if err != nil {
 		return nil, err
 	}
-	return &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, search: svc.Search, opac: svc.Opac, sip2: svc.Machines, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
+	return &Server{auth: svc.Auth, catalog: svc.Catalog, policy: svc.Policy, readers: svc.Readers, fees: svc.Fees, circ: svc.Circ, search: svc.Search, opac: svc.Opac, sip2: svc.Machines, tr: tr, log: log, cfg: cfg, pages: p, assets: as}, nil
 }
 
 // StaffRoute is a page of the staff client and the permission it needs
@@ -198,6 +201,7 @@ var staffRoutes = []StaffRoute{
 	{"GET /staff/circ/readers/{id}/photo", "", (*Server).circReaderPhoto}, // readerViewPerms
 	{"POST /staff/circ/readers/{id}/photo", auth.PermCircReaders, (*Server).circReaderPhotoUpload},
 	{"POST /staff/circ/readers/{id}/photo/delete", auth.PermCircReaders, (*Server).circReaderPhotoRemove},
+	{"POST /staff/circ/readers/{id}/password", auth.PermCircReaders, (*Server).circReaderPassword},
 	{"GET /staff/circ/readers/{id}/clearance", auth.PermCircReaders, (*Server).circClearance},
 	{"POST /staff/circ/readers/{id}/clearance", auth.PermCircReaders, (*Server).circClear},
 	{"GET /staff/circ/readers/{id}/certificate", auth.PermCircReaders, (*Server).circCertificate},
@@ -211,6 +215,15 @@ var staffRoutes = []StaffRoute{
 	{"POST /staff/circ/readers/{id}/fees/deposit-refund", auth.PermCircFees, (*Server).circFeeDepositRefund},
 	{"GET /staff/circ/receipts/{number}", auth.PermCircFees, (*Server).circReceipt},
 	{"GET /staff/circ/cash-report", "", (*Server).circCashReport}, // circ.fees or reports.view, checked by the page
+	{"GET /staff/circ/desk", auth.PermCircCheckout, (*Server).circDesk},
+	{"POST /staff/circ/desk", auth.PermCircCheckout, (*Server).circDeskScan},
+	{"POST /staff/circ/desk/renew", auth.PermCircRenew, (*Server).circDeskRenew},
+	{"POST /staff/circ/desk/renew-all", auth.PermCircRenew, (*Server).circDeskRenewAll},
+	{"POST /staff/circ/desk/hold", auth.PermCircHolds, (*Server).circDeskHold},
+	{"POST /staff/circ/holds/{id}/cancel", auth.PermCircHolds, (*Server).circHoldCancel},
+	{"GET /staff/circ/returns", auth.PermCircCheckin, (*Server).circReturns},
+	{"POST /staff/circ/returns", auth.PermCircCheckin, (*Server).circReturn},
+	{"GET /staff/circ/loans/{id}/receipt", "", (*Server).circReturnReceipt}, // deskPerms, checked by the page
 	{"GET /staff/sip2/machines", auth.PermSIP2Manage, (*Server).sip2Machines},
 	{"POST /staff/sip2/machines", auth.PermSIP2Manage, (*Server).sip2MachineCreate},
 	{"GET /staff/sip2/machines/{id}", auth.PermSIP2Manage, (*Server).sip2Machine},
@@ -240,6 +253,17 @@ func (s *Server) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /lists", s.public(s.opacPublicLists))
 	mux.HandleFunc("GET /lists/{id}", s.public(s.opacPublicList))
 	mux.HandleFunc("GET /new-books", s.public(s.opacNewBooks))
+	mux.HandleFunc("GET /account/login", s.public(s.myAccountLoginForm))
+	mux.HandleFunc("POST /account/login", s.public(s.myAccountLogin))
+	mux.HandleFunc("POST /account/logout", s.public(s.myAccountLogout))
+	mux.HandleFunc("GET /account", s.readerPage(s.myAccount))
+	mux.HandleFunc("GET /account/password", s.readerPage(s.myAccountPasswordForm))
+	mux.HandleFunc("POST /account/password", s.readerPage(s.myAccountPassword))
+	mux.HandleFunc("POST /account/loans/{id}/renew", s.readerPage(s.myAccountRenew))
+	mux.HandleFunc("GET /account/hold", s.readerPage(s.myAccountHoldForm))
+	mux.HandleFunc("POST /account/holds", s.readerPage(s.myAccountHoldPlace))
+	mux.HandleFunc("POST /account/holds/{id}/cancel", s.readerPage(s.myAccountHoldCancel))
+	mux.HandleFunc("POST /account/history", s.readerPage(s.myAccountHistory))
 	mux.HandleFunc("GET /staff/login", s.public(s.loginForm))
 	mux.HandleFunc("POST /staff/login", s.public(s.login))
 	mux.HandleFunc("GET /staff", func(w http.ResponseWriter, r *http.Request) {
