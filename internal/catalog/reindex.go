@@ -90,7 +90,7 @@ func reindexBatch(tx *db.Tx, last int64, limit int) ([]int64, []string, error) {
 		return nil, nil, err
 	}
 	calls := map[int64][]string{}
-	err = scanEach(tx, `SELECT DISTINCT bib_id, call_number FROM items WHERE bib_id > $1 AND bib_id <= $2 AND call_number <> '' AND status <> 'withdrawn'`,
+	err = tx.Each(`SELECT DISTINCT bib_id, call_number FROM items WHERE bib_id > $1 AND bib_id <= $2 AND call_number <> '' AND status <> 'withdrawn'`,
 		func(r *sql.Rows) error {
 			var id int64
 			var c string
@@ -121,19 +121,4 @@ func reindexBatch(tx *db.Tx, last int64, limit int) ([]int64, []string, error) {
 		texts = append(texts, searchText(b, calls[r.id]))
 	}
 	return ids, texts, nil
-}
-
-// scanEach runs query and calls fn for every row.
-func scanEach(tx *db.Tx, query string, fn func(*sql.Rows) error, args ...any) error {
-	rows, err := tx.Query(query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }

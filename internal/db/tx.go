@@ -241,6 +241,21 @@ func (t *Tx) ForUpdate() string {
 	return ""
 }
 
+// Each runs query and calls fn for every row, closing the rows after.
+func (t *Tx) Each(query string, fn func(*sql.Rows) error, args ...any) error {
+	rows, err := t.Query(query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return Normalize(rows.Err())
+}
+
 // Collect scans every row with scan and closes rows.
 func Collect[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) ([]T, error) {
 	if err != nil {

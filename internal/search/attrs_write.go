@@ -257,7 +257,7 @@ func rebuild(tx *db.Tx, c *codes) (int, error) {
 		return chunks[ch][slotOf(id):][:slotSize]
 	}
 	n := 0
-	err := scanRows(tx, `SELECT id, pub_year, material, language, main_class, loans FROM bib_records`, func(r *sql.Rows) error {
+	err := tx.Each(`SELECT id, pub_year, material, language, main_class, loans FROM bib_records`, func(r *sql.Rows) error {
 		var id, year, loans int64
 		var material, language, class string
 		if err := r.Scan(&id, &year, &material, &language, &class, &loans); err != nil {
@@ -280,7 +280,7 @@ func rebuild(tx *db.Tx, c *codes) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	err = scanRows(tx, `SELECT i.bib_id, l.branch_code, i.status FROM items i JOIN locations l ON l.code = i.location_code WHERE i.status <> 'withdrawn'`, func(r *sql.Rows) error {
+	err = tx.Each(`SELECT i.bib_id, l.branch_code, i.status FROM items i JOIN locations l ON l.code = i.location_code WHERE i.status <> 'withdrawn'`, func(r *sql.Rows) error {
 		var id int64
 		var branch, status string
 		if err := r.Scan(&id, &branch, &status); err != nil {
@@ -312,21 +312,6 @@ func rebuild(tx *db.Tx, c *codes) (int, error) {
 		}
 	}
 	return n, nil
-}
-
-// scanRows runs query and calls fn for each row.
-func scanRows(tx *db.Tx, query string, fn func(*sql.Rows) error, args ...any) error {
-	rows, err := tx.Query(query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 // EnsureAttrs builds the slots when the catalogue has records and none has

@@ -246,7 +246,7 @@ func itemBibs(tx *db.Tx, col string, vals []string) (*idSet, error) {
 		ph += "$" + itoa(len(args))
 	}
 	var ids []int64
-	err := scanRows(tx, `SELECT DISTINCT i.bib_id FROM items i JOIN locations l ON l.code = i.location_code
+	err := tx.Each(`SELECT DISTINCT i.bib_id FROM items i JOIN locations l ON l.code = i.location_code
 		WHERE `+col+` IN (`+ph+`) AND i.status <> 'withdrawn'`, func(r *sql.Rows) error {
 		var id int64
 		if err := r.Scan(&id); err != nil {
@@ -427,7 +427,7 @@ func titleStarts(tx *db.Tx, key string) (exact, leading *idSet, err error) {
 		query = `SELECT id, dup_key FROM bib_records WHERE dup_key COLLATE "C" >= $1 AND dup_key COLLATE "C" < $2`
 	}
 	var ex, lead []int64
-	err = scanRows(tx, query, func(r *sql.Rows) error {
+	err = tx.Each(query, func(r *sql.Rows) error {
 		var id int64
 		var k string
 		if err := r.Scan(&id, &k); err != nil {

@@ -60,7 +60,7 @@ func (ev *evaluation) sortByKeys(hits []int64) ([]int64, error) {
 		if ev.sortBy == "callno" {
 			col, suffix = "bib_id", " GROUP BY bib_id"
 		}
-		err := scanRows(ev.tx, query+inList(col, &args, part)+suffix, func(r *sql.Rows) error {
+		err := ev.tx.Each(query+inList(col, &args, part)+suffix, func(r *sql.Rows) error {
 			var id int64
 			var k sql.NullString
 			if err := r.Scan(&id, &k); err != nil {

@@ -95,7 +95,7 @@ func eachSlot(tx *db.Tx, ids []int64, all bool, fn func(id int64, slot []byte)) 
 
 // scanChunks streams chunk rows to fn without copying their data.
 func scanChunks(tx *db.Tx, query string, args []any, fn func(ch int64, data []byte)) error {
-	return scanRows(tx, query, func(r *sql.Rows) error {
+	return tx.Each(query, func(r *sql.Rows) error {
 		var ch int64
 		var data sql.RawBytes
 		if err := r.Scan(&ch, &data); err != nil {
