@@ -266,22 +266,31 @@ func trimMemory() {
 	debug.FreeOSMemory()
 }
 
-// housekeeping purges expired sessions and marks import jobs whose server
-// stopped, now and then.
+// housekeeping does the periodic work now and then: see Housekeep.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
-		if err := a.Auth.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
-			a.Log.Warn("purging expired sessions", "err", err)
-		}
-		if err := a.Catalog.MarkInterruptedJobs(ctx, 10*time.Minute); err != nil && ctx.Err() == nil {
-			a.Log.Warn("marking interrupted import jobs", "err", err)
-		}
+		a.Housekeep(ctx)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
+	}
+}
+
+// Housekeep is one round of periodic work: it purges expired sessions,
+// marks import jobs whose server stopped, and runs the daily jobs not yet
+// run today by any node (RunDailyJobs). Problems are logged.
+func (a *App) Housekeep(ctx context.Context) {
+	if err := a.Auth.PurgeExpired(ctx); err != nil && ctx.Err() == nil {
+		a.Log.Warn("purging expired sessions", "err", err)
+	}
+	if err := a.Catalog.MarkInterruptedJobs(ctx, 10*time.Minute); err != nil && ctx.Err() == nil {
+		a.Log.Warn("marking interrupted import jobs", "err", err)
+	}
+	if _, err := a.RunDailyJobs(ctx); err != nil && ctx.Err() == nil {
+		a.Log.Warn("daily jobs", "err", err)
 	}
 }

@@ -151,6 +151,26 @@ var allowedRoles = map[string][]string{
 	"POST /staff/circ/returns":               {"circulation", "reading_room"},
 	"GET /staff/circ/loans/{id}/receipt":     {"circulation", "reading_room"},
 
+	// The desk's lists: whoever works a desk (deskPerms); receiving a
+	// transit and shelving need circ.checkin, a recall circ.holds,
+	// declaring lost circ.fees, proxies circ.readers; the statistics also
+	// the reports (reports.view) and the loan rules (circ.rules).
+	"GET /staff/circ/hold-shelf":            {"circulation", "reading_room"},
+	"GET /staff/circ/holds-to-pull":         {"circulation", "reading_room"},
+	"GET /staff/circ/transits":              {"circulation", "reading_room"},
+	"POST /staff/circ/transits":             {"circulation", "reading_room"},
+	"GET /staff/circ/shelving":              {"circulation", "reading_room"},
+	"POST /staff/circ/shelving":             {"circulation", "reading_room"},
+	"GET /staff/circ/repairs":               {"circulation", "reading_room"},
+	"GET /staff/circ/overdue":               {"circulation", "reading_room"},
+	"GET /staff/circ/recall":                {"circulation"},
+	"POST /staff/circ/recall":               {"circulation"},
+	"GET /staff/circ/lost":                  {"circulation"},
+	"POST /staff/circ/lost":                 {"circulation"},
+	"GET /staff/circ/stats":                 {"director", "office", "circulation", "reading_room"},
+	"POST /staff/circ/readers/{id}/proxies": {"circulation"},
+	"POST /staff/circ/proxies/{id}/revoke":  {"circulation"},
+
 	// Self-service machine accounts (SIP2): sip2.manage, the systems
 	// office's by default.
 	"GET /staff/sip2/machines":       {"systems"},

@@ -18,10 +18,17 @@ var circScreens = []struct {
 }{
 	{"desk", "/staff/circ/desk", "circ.nav.desk", []auth.Permission{auth.PermCircCheckout}},
 	{"returns", "/staff/circ/returns", "circ.nav.returns", []auth.Permission{auth.PermCircCheckin}},
+	{"hold_shelf", "/staff/circ/hold-shelf", "circ.nav.hold_shelf", deskPerms},
+	{"holds_pull", "/staff/circ/holds-to-pull", "circ.nav.holds_pull", deskPerms},
+	{"transits", "/staff/circ/transits", "circ.nav.transits", deskPerms},
+	{"shelving", "/staff/circ/shelving", "circ.nav.shelving", deskPerms},
+	{"repairs", "/staff/circ/repairs", "circ.nav.repairs", deskPerms},
+	{"overdue", "/staff/circ/overdue", "circ.nav.overdue", deskPerms},
 	{"readers", "/staff/circ/readers", "circ.nav.readers", readerViewPerms},
 	{"reader_new", "/staff/circ/readers/new", "circ.nav.reader_new", []auth.Permission{auth.PermCircReaders}},
 	{"import", "/staff/circ/readers/import", "circ.nav.import", []auth.Permission{auth.PermCircReaders}},
 	{"cash_report", "/staff/circ/cash-report", "circ.nav.cash_report", cashReportPerms},
+	{"stats", "/staff/circ/stats", "circ.nav.stats", statsPerms},
 	{"rules", "/staff/circ/rules", "circ.nav.rules", circViewPerms},
 	{"limits", "/staff/circ/limits", "circ.nav.limits", circViewPerms},
 	{"calendars", "/staff/circ/calendars", "circ.nav.calendars", circViewPerms},
@@ -48,10 +55,17 @@ func (r *req) circLinks() []moduleLink {
 
 // reportLinks are the circulation screens of the reports module.
 func (r *req) reportLinks() []moduleLink {
-	if r.Principal == nil || !r.Actor().CanAny(cashReportPerms...) {
+	if r.Principal == nil {
 		return nil
 	}
-	return []moduleLink{{Href: "/staff/circ/cash-report", Label: r.T("circ.nav.cash_report"), About: r.T("circ.nav.cash_report_about")}}
+	var out []moduleLink
+	if r.Actor().CanAny(cashReportPerms...) {
+		out = append(out, moduleLink{Href: "/staff/circ/cash-report", Label: r.T("circ.nav.cash_report"), About: r.T("circ.nav.cash_report_about")})
+	}
+	if r.Actor().CanAny(statsPerms...) {
+		out = append(out, moduleLink{Href: "/staff/circ/stats", Label: r.T("circ.nav.stats"), About: r.T("circ.nav.stats_about")})
+	}
+	return out
 }
 
 // Nav is the circulation module's navigation bar with the screens the

@@ -1,5 +1,11 @@
 package web
 
+import (
+	"lantai.dev/lantai/internal/auth"
+	"lantai.dev/lantai/internal/circ"
+	"lantai.dev/lantai/internal/circ/rules"
+)
+
 // circReaderPassword sets or resets a reader's password for the public
 // catalogue (circ.readers): the reader must change it at the next
 // sign-in, and every session of theirs ends.
@@ -28,6 +34,13 @@ type readerCircSection struct {
 	Loans       []circLoanRow
 	Holds       []circHoldRow
 	HasPassword bool
+	// Proxies are the reader's proxy authorisations 委托借还, both ways;
+	// History is the loan history, read only when the reader keeps it.
+	Proxies      []circ.Proxy
+	KeepsHistory bool
+	History      []circ.Loan
+	CanProxy     bool
+	Today        rules.Date
 }
 
 type circLoanRow struct {
@@ -61,6 +74,19 @@ func (s *Server) loadReaderCirc(r *req, id int64) (*readerCircSection, error) {
 	}
 	if out.HasPassword, err = s.readers.HasPassword(ctx, a, id); err != nil {
 		return nil, err
+	}
+	if out.Proxies, err = s.circ.Proxies(ctx, a, id); err != nil {
+		return nil, err
+	}
+	out.CanProxy = a.Can(auth.PermCircReaders)
+	out.Today, _ = rules.ParseDate(s.today())
+	if out.KeepsHistory, err = s.circ.KeepsLoanHistory(ctx, a, id); err != nil {
+		return nil, err
+	}
+	if out.KeepsHistory {
+		if out.History, err = s.circ.LoanHistory(ctx, a, id, 100); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

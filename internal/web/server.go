@@ -224,6 +224,21 @@ var staffRoutes = []StaffRoute{
 	{"GET /staff/circ/returns", auth.PermCircCheckin, (*Server).circReturns},
 	{"POST /staff/circ/returns", auth.PermCircCheckin, (*Server).circReturn},
 	{"GET /staff/circ/loans/{id}/receipt", "", (*Server).circReturnReceipt}, // deskPerms, checked by the page
+	{"GET /staff/circ/hold-shelf", "", (*Server).circHoldShelf},             // deskPerms, checked by the page
+	{"GET /staff/circ/holds-to-pull", "", (*Server).circHoldsToPull},        // deskPerms
+	{"GET /staff/circ/transits", "", (*Server).circTransits},                // deskPerms
+	{"POST /staff/circ/transits", auth.PermCircCheckin, (*Server).circTransitReceive},
+	{"GET /staff/circ/shelving", "", (*Server).circShelving}, // deskPerms
+	{"POST /staff/circ/shelving", auth.PermCircCheckin, (*Server).circShelve},
+	{"GET /staff/circ/repairs", "", (*Server).circRepairs}, // deskPerms
+	{"GET /staff/circ/overdue", "", (*Server).circOverdue}, // deskPerms
+	{"GET /staff/circ/recall", auth.PermCircHolds, (*Server).circRecallForm},
+	{"POST /staff/circ/recall", auth.PermCircHolds, (*Server).circRecall},
+	{"GET /staff/circ/lost", auth.PermCircFees, (*Server).circLostForm},
+	{"POST /staff/circ/lost", auth.PermCircFees, (*Server).circLost},
+	{"GET /staff/circ/stats", "", (*Server).circStats}, // statsPerms, checked by the page
+	{"POST /staff/circ/readers/{id}/proxies", auth.PermCircReaders, (*Server).circReaderProxy},
+	{"POST /staff/circ/proxies/{id}/revoke", auth.PermCircReaders, (*Server).circProxyRevoke},
 	{"GET /staff/sip2/machines", auth.PermSIP2Manage, (*Server).sip2Machines},
 	{"POST /staff/sip2/machines", auth.PermSIP2Manage, (*Server).sip2MachineCreate},
 	{"GET /staff/sip2/machines/{id}", auth.PermSIP2Manage, (*Server).sip2Machine},
