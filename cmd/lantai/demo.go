@@ -12,6 +12,7 @@ import (
 	"lantai.dev/lantai/internal/auth"
 	"lantai.dev/lantai/internal/catalog"
 	"lantai.dev/lantai/internal/demo"
+	"lantai.dev/lantai/internal/readers"
 )
 
 type demoAccount struct {
@@ -23,6 +24,7 @@ type demoAccount struct {
 type demoSeeded struct {
 	Accounts  []demoAccount
 	Catalogue *demo.Summary
+	Readers   []string
 }
 
 // demoRecords is the size of the catalogue `serve --demo` generates: big
@@ -41,6 +43,9 @@ func seedDemo(ctx context.Context, a *app.App) (demoSeeded, string, error) {
 	}
 	out := demoSeeded{Accounts: accounts}
 	sys := auth.SystemActor()
+	if out.Readers, err = seedDemoReaders(ctx, a, pw); err != nil {
+		return demoSeeded{}, "", fmt.Errorf("demo readers: %w", err)
+	}
 	empty, err := demo.Empty(ctx, a.Catalog, sys)
 	if err != nil {
 		return demoSeeded{}, "", err
@@ -91,6 +96,36 @@ func seedDemoAccounts(ctx context.Context, a *app.App) ([]demoAccount, string, e
 
 func joinRoles(r []string) string { return strings.Join(r, ", ") }
 
+// demoReaders are the readers a demo starts with, one per usual category;
+// they sign in to the public catalogue with the demo password.
+var demoReaders = []struct{ card, name, category string }{
+	{"D0001", "王小明", "undergraduate"},
+	{"D0002", "李华", "postgraduate"},
+	{"D0003", "张老师", "staff"},
+}
+
+// seedDemoReaders registers the demo readers (once) and sets their
+// catalogue password to pw.
+func seedDemoReaders(ctx context.Context, a *app.App, pw string) ([]string, error) {
+	sys := auth.SystemActor()
+	var cards []string
+	for _, d := range demoReaders {
+		r, _, err := a.Readers.GetByCard(ctx, sys, d.card)
+		if apperr.Is(err, apperr.NotFound) {
+			r, err = a.Readers.Register(ctx, sys, d.card, readers.Details{Name: d.name, Category: d.category,
+				ExpiresOn: time.Now().AddDate(4, 0, 0).Format("2006-01-02")})
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reader %s: %w", d.card, err)
+		}
+		if err := a.Readers.SetPassword(ctx, sys, r.ID, pw); err != nil {
+			return nil, fmt.Errorf("reader %s: %w", d.card, err)
+		}
+		cards = append(cards, fmt.Sprintf("%s %s (%s)", d.card, d.name, d.category))
+	}
+	return cards, nil
+}
+
 func printDemo(e env, url, dbPath, pw string, seeded demoSeeded) {
 	say(e.stdout, "")
 	say(e.stdout, "  Lantai demo is running at %s  (database: %s)", url, dbPath)
@@ -103,6 +138,12 @@ func printDemo(e env, url, dbPath, pw string, seeded demoSeeded) {
 	say(e.stdout, "  Every demo account has the password:   %s", pw)
 	for _, a := range seeded.Accounts {
 		say(e.stdout, "    %-20s (%s)", a.Username, a.Roles)
+	}
+	if len(seeded.Readers) > 0 {
+		say(e.stdout, "  Demo readers (card numbers; they sign in to the catalogue at %saccount with the same password):", url)
+		for _, r := range seeded.Readers {
+			say(e.stdout, "    %s", r)
+		}
 	}
 	say(e.stdout, "  Stop with Ctrl-C.")
 	say(e.stdout, "")

@@ -247,6 +247,15 @@ func TestDemoPrintsURLAndPassword(t *testing.T) {
 	if status, body := b.post("/staff/login", url.Values{"username": {"cataloguer"}, "password": {m[1]}}); status != 200 || !strings.Contains(body, "编目") {
 		t.Fatalf("demo cataloguer: %d %.300s", status, body)
 	}
+	// A demo reader signs in to the public catalogue with the same
+	// password (and is asked to choose their own).
+	if !strings.Contains(out.String(), "D0001") {
+		t.Fatalf("no demo readers in: %s", out.String())
+	}
+	r := newBrowser(t, base)
+	if status, body := r.post("/account/login", url.Values{"card": {"D0001"}, "password": {m[1]}}); status != 200 || !strings.Contains(body, `id="must-change"`) {
+		t.Fatalf("demo reader sign-in: %d %.300s", status, body)
+	}
 	stop()
 }
 
