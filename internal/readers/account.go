@@ -262,3 +262,39 @@ var dummyHash = sync.OnceValue(func() string {
 	h, _ := auth.HashPassword("lantai-no-such-reader")
 	return h
 })
+
+// CheckPassword reports whether password is the reader's password for the
+// public catalogue, without opening a session: self-check machines send
+// it with the card (SIP2 field AD). A reader without a password never
+// matches. Failures count towards the card's sign-in limit, so a machine
+// cannot be used to guess passwords faster than the catalogue's sign-in
+// page allows.
+func (s *Service) CheckPassword(ctx context.Context, a auth.Actor, readerID int64, password string) (bool, error) {
+	if err := canView(a); err != nil {
+		return false, err
+	}
+	var hash, card string
+	err := s.db.Read(ctx, func(tx *db.Tx) error {
+		r, err := ByID(tx, readerID)
+		if err != nil {
+			return err
+		}
+		card = r.CardNumber
+		return tx.QueryRow(`SELECT hash FROM reader_passwords WHERE reader_id = $1`, readerID).Scan(&hash)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		auth.VerifyPassword(dummyHash(), password)
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	key := "reader:" + card
+	if err := auth.CheckThrottle(ctx, s.db, readerFailureWindow, auth.ThrottleCheck{Key: key, Limit: maxCardFailures}); err != nil {
+		return false, nil
+	}
+	if auth.VerifyPassword(hash, password) {
+		return true, nil
+	}
+	return false, auth.RecordFailure(ctx, s.db, key)
+}

@@ -87,3 +87,31 @@ func TestReaderAccount(t *testing.T) {
 		}
 	})
 }
+
+func TestCheckPassword(t *testing.T) {
+	setup(t, func(t *testing.T, e env) {
+		r := register(t, e, "P0001", "王五")
+		if ok, err := e.r.CheckPassword(ctx, desk, r.ID, "anything"); ok || err != nil {
+			t.Fatalf("no password yet: %v %v", ok, err)
+		}
+		if err := e.r.SetPassword(ctx, desk, r.ID, "kiosk-pin-1"); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := e.r.CheckPassword(ctx, desk, r.ID, "kiosk-pin-1"); !ok || err != nil {
+			t.Fatalf("right password: %v %v", ok, err)
+		}
+		for i := 0; i < 5; i++ {
+			if ok, _ := e.r.CheckPassword(ctx, desk, r.ID, "guess"); ok {
+				t.Fatal("a wrong password matched")
+			}
+		}
+		// Past the limit even the right password is refused for a while.
+		if ok, _ := e.r.CheckPassword(ctx, desk, r.ID, "kiosk-pin-1"); ok {
+			t.Fatal("guessing is not limited")
+		}
+		nobody := auth.Actor{Name: "x", Door: auth.DoorWeb}
+		if _, err := e.r.CheckPassword(ctx, nobody, r.ID, "kiosk-pin-1"); err == nil {
+			t.Fatal("checked without permission")
+		}
+	})
+}
