@@ -52,8 +52,12 @@ func TestServeWithSIP2(t *testing.T) {
 	if got := ask("9300CNkiosk|COkiosk-secret|CPstacks|"); got != "941" {
 		t.Fatalf("login: %q", got)
 	}
-	if got := ask("9900302.00"); !strings.HasPrefix(got, "98Y") || !strings.Contains(got, "AOLT|") {
-		t.Fatalf("status: %q", got)
+	if got := ask("9900302.00"); !strings.HasPrefix(got, "98YYY") || !strings.Contains(got, "AOLT|") {
+		t.Fatalf("status (checkin and checkout allowed): %q", got)
+	}
+	// The circulation front door answers: an unknown patron is not valid.
+	if got := ask("2300120261122    120000AOLT|AANOSUCH|AC|"); !strings.HasPrefix(got, "24") || !strings.Contains(got, "BLN") {
+		t.Fatalf("patron status of an unknown card: %q", got)
 	}
 	if err := stop(); err != nil {
 		t.Fatal(err)

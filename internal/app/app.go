@@ -42,7 +42,7 @@ type App struct {
 	// Circ is circulation: loans, returns, renewals, holds, transit.
 	Circ *circ.Service
 	// Machines are the SIP2 machine accounts; SIP2 answers the machines'
-	// messages (nil until the circulation front door is wired).
+	// messages through the circulation service.
 	Machines *sip2server.Machines
 	SIP2     sip2server.Handler
 	Search   *search.Engine
@@ -100,6 +100,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger, c clock.Clock) (*Ap
 	a.Search = search.NewEngine(d)
 	a.Opac = opac.NewService(d)
 	a.Machines = sip2server.NewMachines(d)
+	a.SIP2 = sip2server.NewCirculation(sip2server.Deps{DB: d, Circ: a.Circ, Policy: a.Policy, Readers: a.Readers,
+		Fees: a.Fees, Catalog: a.Catalog, Search: a.Search, Tr: a.Tr, Log: log, Location: snap.Location})
 	w, err := web.New(web.Services{Auth: a.Auth, Catalog: a.Catalog, Policy: a.Policy, Readers: a.Readers, Fees: a.Fees, Circ: a.Circ, Search: a.Search, Opac: a.Opac, Machines: a.Machines},
 		a.Tr, log, web.Config{TrustProxy: cfg.TrustProxy, SecureCookies: cfg.SecureCookies, Zone: zone, LibraryZone: snap.Location, Clock: c,
 			SIP2Addr: cfg.SIP2Addr, SIP2TLS: cfg.SIP2TLS})
