@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"lantai.dev/lantai/internal/circ/policy"
 	"lantai.dev/lantai/internal/circ/rules"
 	"lantai.dev/lantai/internal/db"
 	"lantai.dev/lantai/internal/fees"
@@ -117,4 +118,42 @@ func cardRefusals(b borrower, rs rules.ReaderState, lim rules.Limits, now time.T
 	refs := rules.CanRenew(rules.RenewalState{Now: now, Loc: loc, Reader: rs, Limits: lim,
 		Policy: rules.Policy{Period: 1, Renewals: 1, RenewalPeriod: 1}, Due: now})
 	return merge(refs, b.extra...)
+}
+
+// standing is what a checkout or a renewal checks besides the item
+// itself: the reader's limits at the branch, their account and state, and
+// whether another reader's hold claims the item.
+type standing struct {
+	lim    rules.Limits
+	reader rules.ReaderState
+	claim  claim
+}
+
+// standingOf works out the standing of borrower b for an item of type
+// itemType of record recordID at branch, locking the record so that holds
+// and loans on it are decided one at a time. For a checkout the deposit
+// may have to cover the loans' value (the limits say); a renewal adds no
+// value.
+func standingOf(tx *db.Tx, snap *policy.Snapshot, b borrower, branch, itemType string, itemID, recordID int64, checkout bool) (standing, error) {
+	var st standing
+	var err error
+	if st.lim, err = limits(snap, b.Category, branch); err != nil {
+		return st, err
+	}
+	ac, err := accountOf(tx, b.ID, itemType, tx.Now, checkout && st.lim.DepositCoversLoans)
+	if err != nil {
+		return st, err
+	}
+	if st.reader, err = b.state(ac); err != nil {
+		return st, err
+	}
+	if err := lockRecord(tx, recordID); err != nil {
+		return st, err
+	}
+	holds, err := activeHolds(tx, recordID)
+	if err != nil {
+		return st, err
+	}
+	st.claim, err = claimOf(tx, holds, itemID, recordID, b.ID)
+	return st, err
 }

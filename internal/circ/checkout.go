@@ -154,29 +154,11 @@ func (s *Service) checkout(tx *db.Tx, a auth.Actor, snap *policy.Snapshot, card,
 	if err != nil {
 		return Loan{}, nil, err
 	}
-	lim, err := limits(snap, b.Category, branch)
+	st, err := standingOf(tx, snap, b, branch, it.ItemType, it.ID, it.RecordID, true)
 	if err != nil {
 		return Loan{}, nil, err
 	}
-	ac, err := accountOf(tx, b.ID, it.ItemType, tx.Now, lim.DepositCoversLoans)
-	if err != nil {
-		return Loan{}, nil, err
-	}
-	rs, err := b.state(ac)
-	if err != nil {
-		return Loan{}, nil, err
-	}
-	if err := lockRecord(tx, it.RecordID); err != nil {
-		return Loan{}, nil, err
-	}
-	holds, err := activeHolds(tx, it.RecordID)
-	if err != nil {
-		return Loan{}, nil, err
-	}
-	cl, err := claimOf(tx, holds, it.ID, it.RecordID, b.ID)
-	if err != nil {
-		return Loan{}, nil, err
-	}
+	lim, rs, cl := st.lim, st.reader, st.claim
 	refs = merge(refs, rules.CanBorrow(rules.CheckoutState{Now: tx.Now, Loc: loc, Reader: rs, Policy: p, Limits: lim,
 		Item: rules.ItemState{Status: string(it.Status), HeldForOther: cl.heldForOther, PriceFen: it.PriceFen}})...)
 	at := attempt{op: OpCheckout, readerID: b.ID, category: b.Category, itemID: it.ID, bibID: it.RecordID, branch: branch, refusals: refs}

@@ -188,29 +188,11 @@ func (s *Service) renew(tx *db.Tx, a auth.Actor, snap *policy.Snapshot, it item,
 	if err != nil {
 		return Loan{}, nil, err
 	}
-	lim, err := limits(snap, b.Category, l.Branch)
+	st, err := standingOf(tx, snap, b, l.Branch, l.ItemType, it.ID, it.RecordID, false)
 	if err != nil {
 		return Loan{}, nil, err
 	}
-	ac, err := accountOf(tx, b.ID, l.ItemType, tx.Now, false)
-	if err != nil {
-		return Loan{}, nil, err
-	}
-	rs, err := b.state(ac)
-	if err != nil {
-		return Loan{}, nil, err
-	}
-	if err := lockRecord(tx, it.RecordID); err != nil {
-		return Loan{}, nil, err
-	}
-	holds, err := activeHolds(tx, it.RecordID)
-	if err != nil {
-		return Loan{}, nil, err
-	}
-	cl, err := claimOf(tx, holds, it.ID, it.RecordID, b.ID)
-	if err != nil {
-		return Loan{}, nil, err
-	}
+	lim, rs, cl := st.lim, st.reader, st.claim
 	refs := rules.CanRenew(rules.RenewalState{Now: tx.Now, Loc: loc, Reader: rs, Policy: p, Limits: lim, Due: l.DueAt,
 		RenewalsUsed: l.Renewals, Recalled: l.RecalledAt != nil, HeldForOther: cl.heldForOther})
 	if branch == "" {
