@@ -172,3 +172,47 @@ func (x *call) setLanguage(l sip2.Language) {
 		x.locale = i18n.ZH
 	}
 }
+
+// patronAnswer is what the patron status (24) and patron information (64)
+// answers share: whether the card is known and the password right, the
+// status flags, name, what is owed and the screen messages.
+type patronAnswer struct {
+	status        sip2.PatronStatus
+	valid         sip2.Tristate
+	validPassword sip2.Tristate // Unknown when no password was given
+	name, fee     string
+	messages      []string
+	passwordWrong bool
+}
+
+// answerPatron looks the patron of card up (with their fee statement
+// when statement is set) and checks password when one was given. ok is
+// false when there is no such patron or card; the answer then says why.
+func (x *call) answerPatron(card, password string, statement bool) (patronAnswer, patron, bool) {
+	a := patronAnswer{status: unknownPatron(), valid: sip2.No}
+	card = trim(card)
+	if card == "" {
+		a.messages = []string{x.t(keyPatronRequired)}
+		return a, patron{}, false
+	}
+	p, err := x.patron(card, statement)
+	if err != nil {
+		if password != "" {
+			a.validPassword = sip2.No
+		}
+		a.messages = x.explain(err, "")
+		return a, patron{}, false
+	}
+	a.valid, a.name, a.fee = sip2.Yes, p.reader.Name, yuan(p.balance.OwedFen)
+	a.status = p.status()
+	a.messages = p.messages(x)
+	if password != "" {
+		problem := x.passwordProblem(p.reader.ID, password)
+		a.validPassword = sip2.TristateOf(problem == "")
+		if problem != "" {
+			a.passwordWrong = true
+			a.messages = append([]string{problem}, a.messages...)
+		}
+	}
+	return a, p, true
+}

@@ -31,23 +31,12 @@ func (c *Circulation) patronInformation(ctx context.Context, s *Session, m *sip2
 	x.setLanguage(m.Language)
 	r := &sip2.PatronInformationResponse{PatronStatus: unknownPatron(), Language: languageOf(x.locale), TransactionDate: x.stamp(),
 		InstitutionID: x.inst(m.InstitutionID), PatronID: m.PatronID, ValidPatron: sip2.No}
-	card := trim(m.PatronID)
-	if card == "" {
-		r.ScreenMessage = []string{x.t(keyPatronRequired)}
+	a, p, ok := x.answerPatron(m.PatronID, m.PatronPassword, true)
+	r.PatronStatus, r.ValidPatron, r.ValidPatronPassword, r.ScreenMessage = a.status, a.valid, a.validPassword, a.messages
+	if !ok {
 		return r
 	}
-	p, err := x.patron(card, true)
-	if err != nil {
-		if m.PatronPassword != "" {
-			r.ValidPatronPassword = sip2.No
-		}
-		r.ScreenMessage = x.explain(err, "")
-		return r
-	}
-	r.ValidPatron, r.PersonalName = sip2.Yes, p.reader.Name
-	r.Currency, r.FeeAmount = currency, yuan(p.balance.OwedFen)
-	r.PatronStatus = p.status()
-	r.ScreenMessage = p.messages(x)
+	r.PersonalName, r.Currency, r.FeeAmount = a.name, currency, a.fee
 	lim := p.limits
 	r.HoldItemsLimit, r.OverdueItemsLimit, r.ChargedItemsLimit = limit4(lim.MaxHolds), limit4(lim.MaxOverdueItems), limit4(lim.MaxLoans)
 	if lim.MaxFeesFen != rules.Unlimited {
@@ -56,13 +45,8 @@ func (c *Circulation) patronInformation(ctx context.Context, s *Session, m *sip2
 	lists := p.lists(x)
 	r.HoldItemsCount, r.OverdueItemsCount, r.ChargedItemsCount = len(lists[sip2.SummaryHoldItems]), len(lists[sip2.SummaryOverdueItems]), len(lists[sip2.SummaryChargedItems])
 	r.FineItemsCount, r.RecallItemsCount, r.UnavailableHoldsCount = len(lists[sip2.SummaryFineItems]), len(lists[sip2.SummaryRecallItems]), len(lists[sip2.SummaryUnavailableHoldItems])
-	if m.PatronPassword != "" {
-		problem := x.passwordProblem(p.reader.ID, m.PatronPassword)
-		r.ValidPatronPassword = sip2.TristateOf(problem == "")
-		if problem != "" {
-			r.ScreenMessage = append([]string{problem}, r.ScreenMessage...)
-			return r
-		}
+	if a.passwordWrong {
+		return r
 	}
 	kind := m.Summary.Requested()
 	if kind < 0 {

@@ -18,29 +18,10 @@ func (c *Circulation) patronStatus(ctx context.Context, s *Session, m *sip2.Patr
 	x.setLanguage(m.Language)
 	r := &sip2.PatronStatusResponse{PatronStatus: unknownPatron(), Language: languageOf(x.locale), TransactionDate: x.stamp(),
 		InstitutionID: x.inst(m.InstitutionID), PatronID: m.PatronID, ValidPatron: sip2.No}
-	card := trim(m.PatronID)
-	if card == "" {
-		r.ScreenMessage = []string{x.t(keyPatronRequired)}
-		return r
-	}
-	p, err := x.patron(card, false)
-	if err != nil {
-		if m.PatronPassword != "" {
-			r.ValidPatronPassword = sip2.No
-		}
-		r.ScreenMessage = x.explain(err, "")
-		return r
-	}
-	r.ValidPatron, r.PersonalName = sip2.Yes, p.reader.Name
-	r.Currency, r.FeeAmount = currency, yuan(p.balance.OwedFen)
-	r.PatronStatus = p.status()
-	r.ScreenMessage = p.messages(x)
-	if m.PatronPassword != "" {
-		problem := x.passwordProblem(p.reader.ID, m.PatronPassword)
-		r.ValidPatronPassword = sip2.TristateOf(problem == "")
-		if problem != "" {
-			r.ScreenMessage = append([]string{problem}, r.ScreenMessage...)
-		}
+	a, _, ok := x.answerPatron(m.PatronID, m.PatronPassword, false)
+	r.PatronStatus, r.ValidPatron, r.ValidPatronPassword, r.ScreenMessage = a.status, a.valid, a.validPassword, a.messages
+	if ok {
+		r.PersonalName, r.Currency, r.FeeAmount = a.name, currency, a.fee
 	}
 	return r
 }
