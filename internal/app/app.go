@@ -140,7 +140,7 @@ func (a *App) prepare(ctx context.Context) error {
 func (a *App) migrate(ctx context.Context, st db.MigrationState) error {
 	if !a.Cfg.AutoMigrate {
 		return fmt.Errorf("the database needs %d migration(s) (schema %d, this lantai expects %d); run `lantai migrate` or start with --migrate=true",
-			st.Latest-st.Current, st.Current, st.Latest)
+			max(st.Latest-st.Current, 1), st.Current, st.Latest)
 	}
 	n, err := a.DB.Migrate(ctx)
 	if err != nil {

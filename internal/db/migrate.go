@@ -73,7 +73,11 @@ func (d *DB) provider() (*goose.Provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	// Out of order: a database migrated by a build in which a lower-
+	// numbered migration had not landed yet still gets it. Lantai's
+	// migrations only add, each on its own, so their order among
+	// themselves does not matter once each is applied once.
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true), goose.WithAllowOutofOrder(true)}
 	dialect := goose.DialectSQLite3
 	if d.dialect == Postgres {
 		dialect = goose.DialectPostgres
@@ -90,10 +94,12 @@ func (d *DB) provider() (*goose.Provider, error) {
 // MigrationState tells how far the database schema is behind the binary.
 type MigrationState struct {
 	Current, Latest int64
+	// Missing: a migration lower than Current has not been applied.
+	Missing bool
 }
 
 // Pending reports whether migrations remain to be applied.
-func (s MigrationState) Pending() bool { return s.Current < s.Latest }
+func (s MigrationState) Pending() bool { return s.Current < s.Latest || s.Missing }
 
 // MigrationStatus reports the schema version of the database and of the binary.
 func (d *DB) MigrationStatus(ctx context.Context) (MigrationState, error) {
@@ -106,9 +112,13 @@ func (d *DB) MigrationStatus(ctx context.Context) (MigrationState, error) {
 		return MigrationState{}, fmt.Errorf("read schema version: %w", Normalize(err))
 	}
 	if cur > latest {
-		return MigrationState{cur, latest}, fmt.Errorf("the database schema (version %d) is newer than this lantai binary knows (version %d): upgrade lantai", cur, latest)
+		return MigrationState{Current: cur, Latest: latest}, fmt.Errorf("the database schema (version %d) is newer than this lantai binary knows (version %d): upgrade lantai", cur, latest)
 	}
-	return MigrationState{cur, latest}, nil
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return MigrationState{}, fmt.Errorf("read schema version: %w", Normalize(err))
+	}
+	return MigrationState{Current: cur, Latest: latest, Missing: pending && cur >= latest}, nil
 }
 
 // Migrate applies every pending migration, forward only, and returns how many
