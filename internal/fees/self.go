@@ -14,8 +14,5 @@ func (s *Service) OwnStatement(ctx context.Context, a auth.Actor, readerID int64
 	if a.ReaderID == 0 || a.ReaderID != readerID {
 		return Statement{}, apperr.New(apperr.Forbidden, "error.not_your_account")
 	}
-	// The reader may read their own account: read it as the fee desk would.
-	view := a
-	view.Perms = auth.PermSet{auth.PermCircFees: true}
-	return s.Statement(ctx, view, readerID)
+	return s.statement(ctx, readerID)
 }

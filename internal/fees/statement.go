@@ -54,6 +54,11 @@ func (s *Service) Statement(ctx context.Context, a auth.Actor, readerID int64) (
 	if err := canView(a); err != nil {
 		return Statement{}, err
 	}
+	return s.statement(ctx, readerID)
+}
+
+// statement reads a reader's account; the caller has checked who asks.
+func (s *Service) statement(ctx context.Context, readerID int64) (Statement, error) {
 	st := Statement{ReaderID: readerID}
 	err := s.db.Read(ctx, func(tx *db.Tx) error {
 		if _, err := loadReader(tx, readerID, ""); err != nil {
