@@ -204,7 +204,7 @@ func mainClass(s string) byte {
 }
 
 // inList is "col IN ($n, …)" for the values, appended to args.
-func inList(col string, args *[]any, vals []int64) string {
+func inList[T any](col string, args *[]any, vals []T) string {
 	var sb strings.Builder
 	sb.WriteString(col)
 	sb.WriteString(" IN (")

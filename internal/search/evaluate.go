@@ -236,18 +236,10 @@ func (ev *evaluation) compileFilters(f Filters) error {
 // itemBibs is the set of records with a (not withdrawn) item whose column
 // col is one of vals.
 func itemBibs(tx *db.Tx, col string, vals []string) (*idSet, error) {
-	args := make([]any, 0, len(vals))
-	ph := ""
-	for i, v := range vals {
-		if i > 0 {
-			ph += ", "
-		}
-		args = append(args, v)
-		ph += "$" + itoa(len(args))
-	}
+	var args []any
 	var ids []int64
 	err := tx.Each(`SELECT DISTINCT i.bib_id FROM items i JOIN locations l ON l.code = i.location_code
-		WHERE `+col+` IN (`+ph+`) AND i.status <> 'withdrawn'`, func(r *sql.Rows) error {
+		WHERE `+inList(col, &args, vals)+` AND i.status <> 'withdrawn'`, func(r *sql.Rows) error {
 		var id int64
 		if err := r.Scan(&id); err != nil {
 			return err
