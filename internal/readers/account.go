@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -158,7 +157,7 @@ func (s *Service) SignIn(ctx context.Context, card, password, clientIP string) (
 	})
 	if err != nil {
 		if _, domain := apperr.As(err); domain || errors.Is(err, sql.ErrNoRows) {
-			auth.VerifyPassword(dummyHash(), password)
+			auth.VerifyNothing(password)
 			return refuse()
 		}
 		return "", ReaderSession{}, fmt.Errorf("reader sign-in: %w", err)
@@ -256,13 +255,6 @@ func tokenHash(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// dummyHash is checked when there is no password to check, so that an
-// unknown card takes as long as a wrong password.
-var dummyHash = sync.OnceValue(func() string {
-	h, _ := auth.HashPassword("lantai-no-such-reader")
-	return h
-})
-
 // CheckPassword reports whether password is the reader's password for the
 // public catalogue, without opening a session: self-check machines send
 // it with the card (SIP2 field AD). A reader without a password never
@@ -283,7 +275,7 @@ func (s *Service) CheckPassword(ctx context.Context, a auth.Actor, readerID int6
 		return tx.QueryRow(`SELECT hash FROM reader_passwords WHERE reader_id = $1`, readerID).Scan(&hash)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
-		auth.VerifyPassword(dummyHash(), password)
+		auth.VerifyNothing(password)
 		return false, nil
 	}
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
-	"sync"
 	"time"
 
 	"lantai.dev/lantai/internal/apperr"
@@ -253,7 +252,7 @@ func (s *Machines) Authenticate(ctx context.Context, login, password, address st
 		err := row.Scan(&m.ID, &m.Login, &m.Name, &m.Branch, &m.Location, &m.InstitutionID, &m.Charset, &m.Checksums, &m.Enabled, &m.Notes,
 			&created, &updated, &last, &m.LastAddress, &hash)
 		if errors.Is(err, sql.ErrNoRows) {
-			auth.VerifyPassword(dummyHash(), password) // the same time as a known login
+			auth.VerifyNothing(password) // the same time as a known login
 			return ErrLoginRefused
 		}
 		if err != nil {
@@ -270,10 +269,3 @@ func (s *Machines) Authenticate(ctx context.Context, login, password, address st
 	})
 	return m, err
 }
-
-// dummyHash is verified against when the login is unknown, so that an
-// unknown login takes as long as a wrong password.
-var dummyHash = sync.OnceValue(func() string {
-	h, _ := auth.HashPassword("lantai-sip2-no-such-machine")
-	return h
-})
